@@ -1,0 +1,203 @@
+"""The command line: a thin typer layer over `claimcheck.extract` and the reporters.
+
+Data goes to stdout, messages to stderr. Exit codes are `ExitCode`, documented in the README.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import sys
+from dataclasses import dataclass
+from typing import BinaryIO, List, Optional, TextIO
+
+import typer
+
+from . import __version__
+from .errors import ClaimcheckError, InputError, UsageError
+from .load import iter_inputs
+from .model import Kind
+from .pipeline import extract
+from .report import Format, make_reporter
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    FINDINGS = 1  # kept for `check`: the draft has findings at or above --fail-on
+    ERROR = 2  # usage error, or at least one input could not be read
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where the program reads and writes, and what those streams are; tests build their own."""
+
+    stdin: BinaryIO
+    stdout: TextIO
+    stderr: TextIO
+    stdout_is_terminal: bool
+    stderr_is_terminal: bool
+    no_color: bool
+
+    @classmethod
+    def from_process(cls, no_color: bool = False) -> "Environment":
+        return cls(
+            stdin=sys.stdin.buffer,
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+            stdout_is_terminal=sys.stdout.isatty(),
+            stderr_is_terminal=sys.stderr.isatty(),
+            no_color=no_color or bool(os.environ.get("NO_COLOR")),
+        )
+
+    def console(self, stream: TextIO, is_terminal: bool):
+        from rich.console import Console
+
+        return Console(
+            file=stream,
+            force_terminal=is_terminal,
+            no_color=self.no_color or not is_terminal,
+            highlight=False,
+            soft_wrap=False,
+            width=None if is_terminal else 160,
+        )
+
+    def say(self, message: str) -> None:
+        print(f"claimcheck: {message}", file=self.stderr, flush=True)
+
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Find the numeric and dated claims in news articles, with their sources, for checking by hand.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Find the numeric and dated claims in news articles, with their sources.
+
+    Examples:
+
+      claimcheck extract data/bakhmut-wire.md
+
+      claimcheck extract drafts/ --format json > claims.json
+
+      curl -s https://example.org/story.txt | claimcheck extract - --kind count,money
+    """
+
+
+def _parse_kinds(values: Optional[List[str]]) -> Optional[set[Kind]]:
+    if not values:
+        return None
+    kinds: set[Kind] = set()
+    for value in values:
+        for name in value.split(","):
+            name = name.strip().lower()
+            if not name:
+                continue
+            try:
+                kinds.add(Kind(name))
+            except ValueError:
+                choices = ", ".join(k.value for k in Kind)
+                raise UsageError(f"--kind {name!r} is not a kind; choose from {choices}") from None
+    return kinds
+
+
+def _parse_date(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--reference-date {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def run_extract(
+    env: Environment,
+    paths: List[str],
+    fmt: Optional[Format],
+    kinds: Optional[List[str]],
+    reference_date: Optional[str],
+    day_first: bool,
+) -> ExitCode:
+    """What `claimcheck extract` does, with the environment passed in."""
+    try:
+        wanted = _parse_kinds(kinds)
+        option_date = _parse_date(reference_date)
+    except UsageError as exc:
+        env.say(f"error: {exc}")
+        return ExitCode.ERROR
+    if not paths:
+        if env.stdin.isatty() if hasattr(env.stdin, "isatty") else False:
+            env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
+            return ExitCode.ERROR
+        paths = ["-"]
+    if fmt is None:
+        fmt = Format.TABLE if env.stdout_is_terminal else Format.JSON
+    console = env.console(env.stdout, env.stdout_is_terminal) if fmt is Format.TABLE else None
+    reporter = make_reporter(fmt, env.stdout, console)
+    status = ExitCode.OK
+    reporter.start()
+    for item in iter_inputs(paths, env.stdin):
+        if isinstance(item, InputError):
+            env.say(f"error: {item}")
+            reporter.error(item)
+            status = ExitCode.ERROR
+            continue
+        doc = extract(item.text, reference_date=option_date, source=item.source, day_first=day_first, kinds=wanted)
+        reporter.document(doc)
+    reporter.finish()
+    return status
+
+
+FORMAT_HELP = "Output format. Default: table on a terminal, json in a pipe."
+
+
+@app.command("extract")
+def extract_command(
+    paths: List[str] = typer.Argument(None, metavar="[PATH|URL|-]...", help="Articles: files, directories (searched for *.md, *.txt), or - for stdin."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help=FORMAT_HELP, case_sensitive=False),
+    kind: Optional[List[str]] = typer.Option(None, "--kind", "-k", help="Keep only these kinds (repeat or comma-separate): count, percent, money, measure, duration, age, ordinal, date."),
+    reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the dateline or front matter."),
+    day_first: bool = typer.Option(False, "--day-first", help="Read 03/01/2023 as 3 January (non-US style)."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal (NO_COLOR is honoured too)."),
+) -> None:
+    """List every numeric and dated claim of each article with its place, value, unit and source.
+
+    Examples:
+
+      claimcheck extract data/bakhmut-wire.md
+
+      claimcheck extract drafts/ --kind count,money --format csv > claims.csv
+
+      cat story.md | claimcheck extract - --reference-date 2023-03-01 --format jsonl
+    """
+    env = Environment.from_process(no_color=no_color)
+    raise typer.Exit(int(run_extract(env, paths or [], fmt, kind, reference_date, day_first)))
+
+
+def run() -> None:
+    """Console-script entry point: no traceback reaches the user for errors we expect."""
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as other Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(int(ExitCode.OK))
+    except KeyboardInterrupt:
+        print("claimcheck: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except ClaimcheckError as exc:
+        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        sys.exit(int(ExitCode.ERROR))

@@ -1,0 +1,19 @@
+"""Exceptions a caller may want to tell apart. The CLI turns each into one line and an exit code."""
+from __future__ import annotations
+
+
+class ClaimcheckError(Exception):
+    """Base class of every error claimcheck raises on purpose."""
+
+
+class InputError(ClaimcheckError):
+    """An input could not be read as an article: missing, unreadable, binary, not UTF-8, empty."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class UsageError(ClaimcheckError):
+    """An option or argument has a value that cannot be used."""

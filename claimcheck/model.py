@@ -1,0 +1,185 @@
+"""The data that flows through the pipeline: frozen dataclasses, nothing else.
+
+Field names and meanings follow the claim model (docs in README, "JSON output").
+Every stage takes these and returns new ones; nothing here is mutated after it is built.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Union
+
+Number = Union[int, float]
+
+
+class Kind(str, enum.Enum):
+    """What a claim states. The string values are the JSON `kind` field."""
+
+    COUNT = "count"
+    PERCENT = "percent"
+    MONEY = "money"
+    MEASURE = "measure"
+    DURATION = "duration"
+    AGE = "age"
+    ORDINAL = "ordinal"
+    DATE = "date"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+NUMERIC_KINDS = frozenset(k for k in Kind if k is not Kind.DATE)
+
+
+class RefDateOrigin(str, enum.Enum):
+    """How a document's reference date was found."""
+
+    DATELINE = "dateline"
+    METADATA = "metadata"
+    FRONT_MATTER = "front-matter"
+    OPTION = "option"
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) into a document's text."""
+
+    start: int
+    end: int
+
+    def __contains__(self, offset: object) -> bool:
+        return isinstance(offset, int) and self.start <= offset < self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A resolved calendar reference: a TIMEX3-style value and the days it covers."""
+
+    value: str | None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    anchored: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "anchored": self.anchored,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who the text says a claim comes from."""
+
+    name: str
+    mention: str
+    cue: str
+    quoted: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "mention": self.mention, "cue": self.cue, "quoted": self.quoted}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """What an extractor finds: a claim before it is placed in its sentence and attributed."""
+
+    kind: Kind
+    start: int
+    end: int
+    value: Number | None = None
+    value_high: Number | None = None
+    qualifier: str = "="
+    vague: bool = False
+    unit: str | None = None
+    subject: str | None = None
+    date: DateValue | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric or dated expression a reader could check; one row of a report."""
+
+    id: str
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    sentence: str
+    value: Number | None = None
+    value_high: Number | None = None
+    qualifier: str = "="
+    vague: bool = False
+    unit: str | None = None
+    subject: str | None = None
+    date: DateValue | None = None
+    source: Source | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "value": self.value,
+            "value_high": self.value_high,
+            "qualifier": self.qualifier,
+            "vague": self.vague,
+            "unit": self.unit,
+            "subject": self.subject,
+            "date": self.date.to_dict() if self.date else None,
+            "sentence": self.sentence,
+            "source": self.source.to_dict() if self.source else None,
+        }
+
+
+def claim_id(kind: Kind, text: str, sentence: str, occurrence: int = 0) -> str:
+    """A fingerprint that survives edits elsewhere in the document.
+
+    It depends only on the claim's kind, its text, the sentence it stands in (white
+    space folded) and which occurrence of that text in that sentence it is.
+    """
+    folded = " ".join(sentence.split())
+    key = f"{kind.value}\x1f{' '.join(text.split())}\x1f{folded}\x1f{occurrence}"
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An input after the pipeline: its text, reference date and claims."""
+
+    source: str
+    text: str
+    claims: tuple[Claim, ...]
+    reference_date: dt.date | None = None
+    reference_date_origin: RefDateOrigin = RefDateOrigin.NONE
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "reference_date": self.reference_date.isoformat() if self.reference_date else None,
+            "reference_date_origin": self.reference_date_origin.value,
+            "metadata": dict(self.metadata),
+            "claims": [c.to_dict() for c in self.claims],
+        }

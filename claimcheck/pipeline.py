@@ -1,0 +1,143 @@
+"""The pipeline: prose view -> segment -> extract -> attribute -> claims.
+
+Each stage is a pure function of what the previous ones produced; this module only
+wires them together and places every claim in its sentence, line and column.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any, Iterable, Mapping, Sequence
+
+from .attribute import attribute
+from .errors import UsageError
+from .extract import find_dates, find_quantities, find_reference_date
+from .extract.dates import parse_date_string
+from .load import LineIndex, Prose, read_prose
+from .model import Claim, Document, Kind, Mention, RefDateOrigin, claim_id
+from .segment import Segmentation, segment
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"reference date {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def reference_date_of(prose: Prose, option: dt.date | None, metadata: Mapping[str, Any]) -> tuple[dt.date | None, RefDateOrigin]:
+    """The date relative expressions resolve against, and where it came from.
+
+    An explicit option wins, then what the publisher says (page metadata, front matter),
+    then a dateline near the top of the story.
+    """
+    if option is not None:
+        return option, RefDateOrigin.OPTION
+    published = metadata.get("date")
+    if published:
+        found = parse_date_string(str(published))
+        if found:
+            return found, RefDateOrigin.METADATA
+    front = prose.front_matter.get("date")
+    if front:
+        found = parse_date_string(front)
+        if found:
+            return found, RefDateOrigin.FRONT_MATTER
+    found = find_reference_date(prose.prose, prose.body_start)
+    if found:
+        return found, RefDateOrigin.DATELINE
+    return None, RefDateOrigin.NONE
+
+
+def merge_mentions(dates: Sequence[Mention], quantities: Sequence[Mention]) -> list[Mention]:
+    """Dates and quantities in text order; where they overlap the date wins.
+
+    "two weeks ago" is a date, not a two-week duration; "March 1, 2023" holds no count.
+    """
+    date_spans = sorted((m.start, m.end) for m in dates)
+    kept = list(dates)
+    i = 0
+    for q in sorted(quantities, key=lambda m: m.start):
+        while i < len(date_spans) and date_spans[i][1] <= q.start:
+            i += 1
+        if i < len(date_spans) and date_spans[i][0] < q.end:
+            continue
+        kept.append(q)
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
+
+
+def build_claims(
+    text: str, segmentation: Segmentation, mentions: Sequence[Mention], sources: Sequence[Any]
+) -> tuple[Claim, ...]:
+    lines = LineIndex(text)
+    seen: Counter[tuple[str, str, int]] = Counter()
+    claims: list[Claim] = []
+    for mention, source in zip(mentions, sources):
+        index = segmentation.sentence_index(mention.start)
+        span = segmentation.sentences[index] if segmentation.sentences else None
+        sentence = text[span.start:span.end] if span else ""
+        claim_text = text[mention.start:mention.end]
+        key = (mention.kind.value, claim_text, index)
+        occurrence = seen[key]
+        seen[key] += 1
+        line, column = lines.position(mention.start)
+        claims.append(
+            Claim(
+                id=claim_id(mention.kind, claim_text, sentence, occurrence),
+                kind=mention.kind,
+                text=claim_text,
+                start=mention.start,
+                end=mention.end,
+                line=line,
+                column=column,
+                sentence=sentence,
+                value=mention.value,
+                value_high=mention.value_high,
+                qualifier=mention.qualifier,
+                vague=mention.vague,
+                unit=mention.unit,
+                subject=mention.subject,
+                date=mention.date,
+                source=None if mention.kind is Kind.DATE else source,
+            )
+        )
+    return tuple(claims)
+
+
+def extract(
+    text: str,
+    *,
+    reference_date: dt.date | str | None = None,
+    source: str | None = None,
+    day_first: bool = False,
+    kinds: Iterable[Kind | str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+) -> Document:
+    """Find every numeric and dated claim in `text` and who it comes from.
+
+    `text` is an article as written (plain text or Markdown, front matter allowed).
+    `reference_date` overrides the date found in the text for resolving "Tuesday",
+    "last week" and the like. `kinds` keeps only claims of those kinds.
+    """
+    option = _as_date(reference_date)
+    metadata = dict(metadata or {})
+    prose = read_prose(text)
+    ref, origin = reference_date_of(prose, option, metadata)
+    wanted = None if kinds is None else {Kind(k) for k in kinds}
+    segmentation = segment(prose.prose)
+    dates = find_dates(prose.prose, ref, day_first=day_first) if wanted is None or Kind.DATE in wanted else []
+    mentions = merge_mentions(dates, find_quantities(prose.prose))
+    if wanted is not None:
+        mentions = [m for m in mentions if m.kind in wanted]
+    sources = attribute(prose.prose, segmentation, mentions)
+    return Document(
+        source=source if source is not None else "<text>",
+        text=text,
+        claims=build_claims(text, segmentation, mentions, sources),
+        reference_date=ref,
+        reference_date_origin=origin,
+        metadata=metadata,
+    )

@@ -1,0 +1,46 @@
+"""A Markdown table per document, for pasting into a review or a pull request."""
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..errors import InputError
+from ..model import Document
+from .text import format_source, format_value, one_line
+
+
+def cell(text: str) -> str:
+    """A table cell: one line, with the characters that would break the table escaped."""
+    text = one_line(text)
+    for ch in ("\\", "|", "`", "*", "_", "[", "]", "<", ">"):
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+class MarkdownReporter:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def start(self) -> None:
+        pass
+
+    def document(self, doc: Document) -> None:
+        ref = doc.reference_date.isoformat() if doc.reference_date else "none"
+        self.out.write(f"### {cell(doc.source)}\n\n")
+        self.out.write(f"Reference date: {ref} ({doc.reference_date_origin.value}); {len(doc.claims)} claims\n\n")
+        if doc.claims:
+            self.out.write("| Line | Kind | Claim | Value | Subject | Source | Sentence |\n")
+            self.out.write("|---:|---|---|---|---|---|---|\n")
+            for c in doc.claims:
+                row = [
+                    f"{c.line}:{c.column}", c.kind.value, cell(c.text), cell(format_value(c)),
+                    cell(c.subject or ""), cell(format_source(c)), cell(c.sentence),
+                ]
+                self.out.write("| " + " | ".join(row) + " |\n")
+            self.out.write("\n")
+        self.out.flush()
+
+    def error(self, error: InputError) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass

@@ -1,0 +1,64 @@
+"""Human-readable pieces shared by the table and Markdown reporters."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Claim, Kind, Number
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_QUALIFIER_SIGN = {"=": "", "~": "~", ">": ">", "<": "<", ">=": "≥", "<=": "≤", "up": "+", "down": "−"}
+
+
+def printable(text: str) -> str:
+    """Text with control and bidi-override characters removed, so a document cannot drive a terminal."""
+    return _CONTROL.sub("", text.replace("\t", " "))
+
+
+def one_line(text: str) -> str:
+    return " ".join(printable(text).split())
+
+
+def format_number(value: Number) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:,}".rstrip("0").rstrip(".")
+
+
+def format_day(day: dt.date) -> str:
+    return day.strftime("%a %d %b %Y")
+
+
+def format_value(claim: Claim) -> str:
+    """The normalised value as an editor reads it: "~70,000", "10–15 %", "Tue 28 Feb 2023"."""
+    if claim.kind is Kind.DATE:
+        date = claim.date
+        if date is None or date.value is None:
+            return "(no reference date)" if date is not None and not date.anchored else "?"
+        if date.start and date.end and date.start == date.end:
+            return format_day(date.start)
+        if date.start and date.end:
+            return f"{date.value} ({date.start.isoformat()} – {date.end.isoformat()})"
+        return date.value
+    sign = _QUALIFIER_SIGN.get(claim.qualifier, claim.qualifier + " ")
+    if claim.value is None:
+        number = "(vague)" if claim.vague else "?"
+    else:
+        number = format_number(claim.value)
+        if claim.value_high is not None:
+            number += "–" + format_number(claim.value_high)
+        if claim.vague:
+            number = "order of " + number
+    unit = f" {claim.unit}" if claim.unit else ""
+    return f"{sign}{number}{unit}"
+
+
+def format_source(claim: Claim) -> str:
+    if claim.source is None:
+        return ""
+    label = claim.source.name
+    if claim.source.quoted:
+        label += " (quote)"
+    return label
