@@ -128,7 +128,8 @@ def extract(
     ref, origin = reference_date_of(prose, option, metadata)
     wanted = None if kinds is None else {Kind(k) for k in kinds}
     segmentation = segment(prose.prose)
-    dates = find_dates(prose.prose, ref, day_first=day_first) if wanted is None or Kind.DATE in wanted else []
+    # Dates are found even when not wanted: they keep "March 1, 2023" from becoming counts.
+    dates = find_dates(prose.prose, ref, day_first=day_first)
     mentions = merge_mentions(dates, find_quantities(prose.prose))
     if wanted is not None:
         mentions = [m for m in mentions if m.kind in wanted]
