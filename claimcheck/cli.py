@@ -52,10 +52,12 @@ class Environment:
     def console(self, stream: TextIO, is_terminal: bool):
         from rich.console import Console
 
+        plain = self.no_color or not is_terminal
         return Console(
             file=stream,
             force_terminal=is_terminal,
-            no_color=self.no_color or not is_terminal,
+            color_system=None if plain else "auto",
+            no_color=plain,
             highlight=False,
             soft_wrap=False,
             width=None if is_terminal else 160,
@@ -67,7 +69,6 @@ class Environment:
 
 app = typer.Typer(
     name="claimcheck",
-    help="Find the numeric and dated claims in news articles, with their sources, for checking by hand.",
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -88,7 +89,7 @@ def main(
 
     Examples:
 
-      claimcheck extract data/bakhmut-wire.md
+      claimcheck extract data/flood-relief-wire.md
 
       claimcheck extract drafts/ --format json > claims.json
 
@@ -176,7 +177,7 @@ def extract_command(
 
     Examples:
 
-      claimcheck extract data/bakhmut-wire.md
+      claimcheck extract data/flood-relief-wire.md
 
       claimcheck extract drafts/ --kind count,money --format csv > claims.csv
 

@@ -49,7 +49,7 @@ class TableReporter:
         table.add_column("Kind", no_wrap=True)
         table.add_column("Claim", ratio=2)
         table.add_column("Value", ratio=2)
-        table.add_column("Subject", ratio=1)
+        table.add_column("Subject", ratio=1, min_width=7)
         table.add_column("Source", ratio=2)
         table.add_column("Sentence", ratio=5)
         counts: Counter[str] = Counter()
