@@ -21,6 +21,11 @@ from .pipeline import extract
 from .report import Format, make_reporter
 
 
+class GroupBy(str, enum.Enum):
+    DOCUMENT = "document"
+    SOURCE = "source"
+
+
 class ExitCode(enum.IntEnum):
     OK = 0
     FINDINGS = 1  # kept for `check`: the draft has findings at or above --fail-on
@@ -130,6 +135,7 @@ def run_extract(
     kinds: Optional[List[str]],
     reference_date: Optional[str],
     day_first: bool,
+    group_by: GroupBy = GroupBy.DOCUMENT,
 ) -> ExitCode:
     """What `claimcheck extract` does, with the environment passed in."""
     try:
@@ -146,7 +152,7 @@ def run_extract(
     if fmt is None:
         fmt = Format.TABLE if env.stdout_is_terminal else Format.JSON
     console = env.console(env.stdout, env.stdout_is_terminal) if fmt is Format.TABLE else None
-    reporter = make_reporter(fmt, env.stdout, console)
+    reporter = make_reporter(fmt, env.stdout, console, group_by_source=group_by is GroupBy.SOURCE)
     status = ExitCode.OK
     reporter.start()
     for item in iter_inputs(paths, env.stdin):
@@ -171,6 +177,7 @@ def extract_command(
     kind: Optional[List[str]] = typer.Option(None, "--kind", "-k", help="Keep only these kinds (repeat or comma-separate): count, percent, money, measure, duration, age, ordinal, date."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the dateline or front matter."),
     day_first: bool = typer.Option(False, "--day-first", help="Read 03/01/2023 as 3 January (non-US style)."),
+    group_by: GroupBy = typer.Option(GroupBy.DOCUMENT, "--group-by", help="table and markdown: one table per document, or per source within each document (what did each source claim?).", case_sensitive=False),
     no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal (NO_COLOR is honoured too)."),
 ) -> None:
     """List every numeric and dated claim of each article with its place, value, unit and source.
@@ -182,9 +189,11 @@ def extract_command(
       claimcheck extract drafts/ --kind count,money --format csv > claims.csv
 
       cat story.md | claimcheck extract - --reference-date 2023-03-01 --format jsonl
+
+      claimcheck extract draft.md --group-by source
     """
     env = Environment.from_process(no_color=no_color)
-    raise typer.Exit(int(run_extract(env, paths or [], fmt, kind, reference_date, day_first)))
+    raise typer.Exit(int(run_extract(env, paths or [], fmt, kind, reference_date, day_first, group_by)))
 
 
 def run() -> None:

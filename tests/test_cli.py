@@ -220,3 +220,13 @@ def test_real_process_no_color_env(tmp_path: Path):
     proc = subprocess.run(console_script() + ["extract", HARBOUR, "-f", "table"], capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 0
     assert "\x1b[" not in proc.stdout
+
+
+def test_group_by_source_prints_one_table_per_source(tmp_path: Path):
+    path = tmp_path / "story.md"
+    path.write_text(
+        'Some 800 soldiers were lost, Mayor Ana Ruiz said.\n\nThe town has 12 schools.\n', encoding="utf-8"
+    )
+    result = invoke("extract", str(path), "-f", "markdown", "--group-by", "source")
+    assert result.exit_code == 0
+    assert "#### (the text's own voice)" in result.stdout

@@ -32,7 +32,8 @@ class Reporter(Protocol):
     def finish(self) -> None: ...
 
 
-def make_reporter(fmt: Format, out: TextIO, console: "Console | None" = None) -> Reporter:
+def make_reporter(fmt: Format, out: TextIO, console: "Console | None" = None, group_by_source: bool = False) -> Reporter:
+    """The reporter for `fmt`; `group_by_source` splits table and Markdown output by source."""
     if fmt is Format.TABLE:
         from .table import TableReporter
 
@@ -40,12 +41,13 @@ def make_reporter(fmt: Format, out: TextIO, console: "Console | None" = None) ->
             from rich.console import Console
 
             console = Console(file=out)
-        return TableReporter(console)
+        return TableReporter(console, group_by_source)
+    if fmt is Format.MARKDOWN:
+        return MarkdownReporter(out, group_by_source)
     return {
         Format.JSON: JsonReporter,
         Format.JSONL: JsonLinesReporter,
         Format.CSV: CsvReporter,
-        Format.MARKDOWN: MarkdownReporter,
     }[fmt](out)
 
 

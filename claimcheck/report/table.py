@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from ..errors import InputError
 from ..model import Claim, Document, Kind
-from .text import format_source, format_value, one_line, printable
+from .text import format_source, format_value, group_by_source, one_line, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,8 +29,11 @@ def _sentence_with_claim(claim: Claim) -> "Text":
 
 
 class TableReporter:
-    def __init__(self, console: "Console") -> None:
+    """One table per document, or with `group_by_source` one per source within each document."""
+
+    def __init__(self, console: "Console", group_by_source: bool = False) -> None:
         self.console = console
+        self.group_by_source = group_by_source
         self.totals: Counter[str] = Counter()
         self.documents = 0
 
@@ -38,12 +41,27 @@ class TableReporter:
         pass
 
     def document(self, doc: Document) -> None:
-        from rich.table import Table
         from rich.text import Text
 
         self.documents += 1
         ref = doc.reference_date.strftime("%a %d %b %Y") if doc.reference_date else "none"
         title = Text.assemble((printable(doc.source), "bold"), f"  reference date: {ref} ({doc.reference_date_origin.value})")
+        if not doc.claims:
+            self.console.print(title)
+            self.console.print("  no claims found")
+            self.console.print()
+            return
+        if not self.group_by_source:
+            self._table(title, doc.claims)
+            return
+        self.console.print(title)
+        for source, claims in group_by_source(doc.claims):
+            self._table(Text.assemble("  ", (printable(source), "bold cyan")), claims)
+
+    def _table(self, title: "Text", claims: Sequence[Claim]) -> None:
+        from rich.table import Table
+        from rich.text import Text
+
         table = Table(title=title, title_justify="left", show_lines=False, expand=True, header_style="bold")
         table.add_column("Line", justify="right", no_wrap=True)
         table.add_column("Kind", no_wrap=True)
@@ -53,7 +71,7 @@ class TableReporter:
         table.add_column("Source", ratio=2)
         table.add_column("Sentence", ratio=5)
         counts: Counter[str] = Counter()
-        for c in doc.claims:
+        for c in claims:
             counts[c.kind.value] += 1
             value = format_value(c)
             if c.kind is Kind.DATE:
@@ -68,13 +86,9 @@ class TableReporter:
                 _sentence_with_claim(c),
             )
         self.totals.update(counts)
-        if doc.claims:
-            table.caption = self._counts(counts, len(doc.claims))
-            table.caption_justify = "left"
-            self.console.print(table)
-        else:
-            self.console.print(title)
-            self.console.print("  no claims found")
+        table.caption = self._counts(counts, len(claims))
+        table.caption_justify = "left"
+        self.console.print(table)
         self.console.print()
 
     @staticmethod

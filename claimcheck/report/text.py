@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Sequence
 
 from ..model import Claim, Kind, Number
 
@@ -62,3 +63,18 @@ def format_source(claim: Claim) -> str:
     if claim.source.quoted:
         label += " (quote)"
     return label
+
+
+OWN_VOICE = "(the text's own voice)"
+
+
+def group_by_source(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
+    """Claims grouped by source name in order of first appearance; own-voice claims last."""
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.source.name if claim.source else OWN_VOICE, []).append(claim)
+    own = groups.pop(OWN_VOICE, None)
+    ordered = list(groups.items())
+    if own:
+        ordered.append((OWN_VOICE, own))
+    return ordered
