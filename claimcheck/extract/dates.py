@@ -1,24 +1,754 @@
-"""Date mentions and the story's own date (its dateline)."""
+"""Date mentions and the story's own date (its dateline).
+
+`find_dates` reads each candidate expression the grammar in `timex` finds and resolves
+it to a calendar `Period` against the reference date, the way a news reader would:
+a bare weekday is the latest such day when the verb is past and the next one when the
+event is planned; "a year earlier" in an earnings story is the year-ago quarter.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Union
 
-from ..model import Mention
+from ..model import DateValue, Kind, Mention
+from . import calendar as cal
+from .calendar import Direction, Grain, Period
+from .timex import (
+    CENTURY_ORDINALS,
+    DECADE_WORDS,
+    HOLIDAYS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    RELATIVE_DAYS,
+    SEASON_CODES,
+    UNITS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    scan,
+)
+
+
+class Unresolved(enum.Enum):
+    """A date expression whose value needs a reference date (or earlier date) the text lacks."""
+
+    NO_ANCHOR = "no anchor"
+
+
+Reading = Union[Period, Unresolved, None]
+
+_UNIT_GRAIN = {
+    "day": Grain.DAY, "night": Grain.DAY, "morning": Grain.DAY, "afternoon": Grain.DAY, "evening": Grain.DAY,
+    "week": Grain.WEEK, "weekend": Grain.WEEKEND, "month": Grain.MONTH, "quarter": Grain.QUARTER,
+    "year": Grain.YEAR, "decade": Grain.DECADE, "century": Grain.CENTURY,
+}
+_BACKWARD = {"ago": -1, "earlier": -1, "before": -1, "back": -1, "previously": -1, "prior": -1,
+             "later": 1, "after": 1, "from now": 1, "hence": 1}
+# "ago" and "from now" count from the reference date; "earlier" and "later" from the date in focus.
+_FROM_REFERENCE = frozenset({"ago", "back", "from now", "hence"})
+_DEICTIC_STEP = {"last": -1, "this past": -1, "next": 1, "this coming": 1, "this": 0, "the current": 0}
+_DEICTIC_DIRECTION = {
+    "last": Direction.PREVIOUS, "this past": Direction.PREVIOUS, "next": Direction.NEXT,
+    "this coming": Direction.FUTURE, "this": Direction.CURRENT, "the current": Direction.CURRENT,
+}
+_ANAPHOR_STEP = {"the previous": -1, "the preceding": -1, "the prior": -1, "the next": 1,
+                 "the following": 1, "that": 0, "the same": 0, "that same": 0,
+                 "before": -1, "after": 1, "earlier": 0, "later": 0}
+_RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1, "the": 0, "that": None}
+# Words before a bare month name or year that make it a date rather than a name or count.
+_TEMPORAL_PREPOSITIONS = frozenset({
+    "in", "since", "by", "until", "till", "through", "throughout", "from", "to", "during", "before",
+    "after", "between", "and", "or", "of", "for", "early", "late", "mid", "last", "next", "this", "on",
+    "around", "circa", "as", "at", "into", "fiscal", "than", "starting", "beginning", "ending", "ended",
+    "effective", "until", "the", "as of",
+})
+_NAME_LIKE_MONTHS = frozenset({"may", "march", "april", "june", "august"})
+_NOT_A_WEEKDAY_BEFORE = frozenset({
+    "every", "each", "most", "all", "some", "no", "black", "good", "super", "ash", "bloody", "palm",
+    "easter", "cyber", "giving", "holy", "maundy", "shrove", "whit", "blue", "casual", "alternate",
+})
+_YEAR_QUALIFIERS = frozenset({
+    "about", "some", "around", "nearly", "almost", "roughly", "approximately", "over", "under",
+    "than", "least", "only", "just", "another", "additional", "extra", "total", "of", "to",
+})
+_COUNT_NOUNS = frozenset({
+    "people", "persons", "men", "women", "children", "soldiers", "troops", "workers", "employees",
+    "jobs", "members", "students", "residents", "civilians", "cases", "deaths", "tonnes", "tons",
+    "barrels", "metres", "meters", "feet", "miles", "kilometres", "kilometers", "km", "kg", "pounds",
+    "dollars", "euros", "yen", "shares", "votes", "seats", "units", "cars", "vehicles", "homes",
+    "houses", "acres", "hectares", "hours", "gmt", "utc", "hrs", "points", "copies", "square",
+    "percent", "per", "times", "refugees", "patients", "prisoners", "families", "households",
+    "officers", "police", "others", "more", "words", "calories", "rpm", "mph", "units", "companies",
+})
+_QUARTER_BACK_YEAR = frozenset({"year-ago", "year-earlier", "year ago", "year earlier"})
+_FOCUS_REACH = 1500
+
+
+@dataclass
+class _Focus:
+    """The latest date of each grain the story has named: what "a year earlier" counts from.
+
+    Mutable, but created per call of `find_dates` and never shared.
+    """
+
+    latest: dict[Grain, tuple[int, Period]] = field(default_factory=dict)
+
+    def note(self, at: int, period: Period) -> None:
+        self.latest[period.grain] = (at, period)
+
+    def get(self, at: int, grains: tuple[Grain, ...]) -> Period | None:
+        """The most recently named period among `grains`, if it is near enough to `at`."""
+        best: tuple[int, Period] | None = None
+        for grain in grains:
+            seen = self.latest.get(grain)
+            if seen is not None and at - seen[0] <= _FOCUS_REACH and (best is None or seen[0] > best[0]):
+                best = seen
+        return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Everything a family reader needs besides the match itself."""
+
+    prose: str
+    reference: dt.date | None
+    day_first: bool
+    focus: _Focus
+
+
+# --- tense: which occurrence of "Friday" the sentence means -------------------------------
+
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|would|could|might|should|must|wo|(?<![A-Z])may|going\s+to|due|scheduled|expected|"
+    r"expects?|plans?|planned|planning|slated|set\s+to|intends?|intended|aims?|upcoming|is\s+to|are\s+to|"
+    r"was\s+to|were\s+to|tentatively|is|are|begins|starts|opens|resumes|ends|closes|expires|meets|"
+    r"convenes|arrives|returns|deadline|until|next)\b|'ll\b"
+)
+_PAST_CUES = re.compile(
+    r"\b(?:said|told|was|were|had|did|since|ago|earlier|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )[a-z]{2,}ed|"
+    r"began|came|went|took|gave|got|met|made|found|held|left|lost|won|rose|fell|sold|bought|paid|put|"
+    r"ran|saw|sent|spent|spoke|struck|thought|wrote|led|brought|kept|knew|became|broke|chose|drew|"
+    r"drove|fought|flew|grew|heard|hit|hurt|laid|meant|quit|rode|shot|shut|sank|sat|slid|stole|stood|"
+    r"swore|swept|taught|threw|tore|understood|woke|wore|withdrew|began|sought|bought|caught|felt|"
+    r"fled|forgot|froze|hung|overtook|rang|rose|shook|slept|spun|stuck|struck|swam|told|won|last)\b"
+)
+_FUTURE_NOT_PAST = frozenset({"scheduled", "expected", "planned", "intended"})
+_CLAUSE_START = re.compile(r"[.!?;]['\"’”)]*\s|\n\s*\n")
+_TENSE_LEFT = 90
+_TENSE_RIGHT = 60
+
+
+def _last_cue(pattern: re.Pattern[str], text: str) -> tuple[int, str] | None:
+    last = None
+    for cue in pattern.finditer(text):
+        last = cue
+    return (last.end(), last.group()) if last else None
+
+
+def _tense(prose: str, start: int, end: int) -> Direction | None:
+    """FUTURE or PAST from the verb nearest the date in its clause, or None without a cue."""
+    left = prose[max(0, start - _TENSE_LEFT):start]
+    boundary = None
+    for boundary in _CLAUSE_START.finditer(left):
+        pass
+    if boundary is not None:
+        left = left[boundary.end():]
+    future = _last_cue(_FUTURE_CUES, left)
+    past = _last_cue(_PAST_CUES, left)
+    if past is not None and past[1] in _FUTURE_NOT_PAST:
+        past = None
+    if future is not None and (past is None or future[0] >= past[0]):
+        return Direction.FUTURE
+    if past is not None:
+        return Direction.PAST
+    right = prose[end:end + _TENSE_RIGHT]
+    stop = _CLAUSE_START.search(right)
+    if stop is not None:
+        right = right[:stop.start()]
+    future_right = _FUTURE_CUES.search(right)
+    past_right = _PAST_CUES.search(right)
+    if future_right is not None and (past_right is None or future_right.start() <= past_right.start()):
+        return Direction.FUTURE
+    if past_right is not None:
+        return Direction.PAST
+    return None
+
+
+def _direction(reader: _Reader, match: re.Match[str], default: Direction) -> Direction:
+    return _tense(reader.prose, match.start(), match.end()) or default
+
+
+# --- small helpers ---------------------------------------------------------------------
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)[\s,]*\Z")
+_WORD_AFTER = re.compile(r"\s*([\w'%]+)")
+
+
+def _word_before(prose: str, start: int) -> str:
+    found = _WORD_BEFORE.search(prose, max(0, start - 24), start)
+    return found.group(1) if found else ""
+
+
+def _word_after(prose: str, end: int) -> str:
+    found = _WORD_AFTER.match(prose, end)
+    return found.group(1) if found else ""
+
+
+def _words(text: str) -> str:
+    """Lower-case with single spaces, for table look-ups of multi-word phrases."""
+    return " ".join(text.lower().split())
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or MONTH_ABBREVIATIONS[key]
+
+
+def _day_number(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def _number(text: str) -> int | None:
+    key = _words(text)
+    if key in NUMBER_WORDS:
+        return NUMBER_WORDS[key]
+    return int(key) if key.isdigit() else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _relative(reader: _Reader, build: Callable[[dt.date], Period | None]) -> Reading:
+    """A period that needs the reference date: unresolved without one."""
+    if reader.reference is None:
+        return Unresolved.NO_ANCHOR
+    found = build(reader.reference)
+    return found.anchor() if found is not None else None
+
+
+def _named_occurrence(reader: _Reader, build: Callable[[int], Period], direction: Direction) -> Reading:
+    """Which yearly occurrence of "May", "the third quarter" or "Christmas" is meant."""
+    return _relative(reader, lambda ref: cal.occurrence(cal.yearly(build, ref), ref, direction))
+
+
+def _two_digit_year(short: int, reference: dt.date | None) -> int:
+    """'98 is 1998 and '23 is 2023: the century that puts it at most 20 years ahead."""
+    now = reference.year if reference else 2000
+    full = now - now % 100 + short
+    return full - 100 if full > now + 20 else full
+
+
+# --- family readers ----------------------------------------------------------------------
+
+
+def _read_iso(match: re.Match[str], reader: _Reader) -> Reading:
+    date = _safe_date(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+    return cal.day(date) if date else None
+
+
+def _read_numeric(match: re.Match[str], reader: _Reader) -> Reading:
+    year_text = match["num_y"]
+    if len(year_text) == 2 and match["num_sep"] != "/":
+        return None
+    year = int(year_text) if len(year_text) == 4 else _two_digit_year(int(year_text), reader.reference)
+    first, second = int(match["num_a"]), int(match["num_b"])
+    month, day = (second, first) if reader.day_first else (first, second)
+    date = _safe_date(year, month, day) or _safe_date(year, day, month)
+    return cal.day(date) if date else None
+
+
+def _read_day_of_month(match: re.Match[str], reader: _Reader, month_text: str, day_text: str, year_text: str | None) -> Reading:
+    month, day = _month_number(month_text), _day_number(day_text)
+    if year_text:
+        date = _safe_date(int(year_text), month, day)
+        return cal.day(date) if date else None
+    if day > 31 or (month == 2 and day > 29) or _safe_date(2000, month, day) is None:
+        return None
+    direction = _tense(reader.prose, match.start(), match.end())
+    return _relative(reader, lambda ref: _nearest_day(ref, month, day, direction))
+
+
+def _nearest_day(reference: dt.date, month: int, day: int, cue: Direction | None) -> Period:
+    """A day named without its year: the nearest one, unless the tense points the other way.
+
+    A tense cue is only trusted up to ten months away: "said ... Dec. 1" in November is
+    usually about the coming 1 December, not last year's.
+    """
+    candidates = cal.yearly(lambda y: cal.day(dt.date(y, month, day)), reference)
+    nearest = cal.occurrence(candidates, reference, Direction.NEAREST)
+    if cue is None:
+        return nearest
+    cued = cal.occurrence(candidates, reference, cue)
+    return cued if abs((cued.start - reference).days) <= 300 else nearest
+
+
+def _read_month_day(match: re.Match[str], reader: _Reader) -> Reading:
+    return _read_day_of_month(match, reader, match["md_month"], match["md_day"], match["md_year"])
+
+
+def _read_day_month(match: re.Match[str], reader: _Reader) -> Reading:
+    return _read_day_of_month(match, reader, match["dm_month"], match["dm_day"], match["dm_year"])
+
+
+def _read_ago(match: re.Match[str], reader: _Reader) -> Reading:
+    if match["adj_unit"]:
+        unit, count, way = match["adj_unit"].lower(), 1, _words(match["adj_dir"])
+    else:
+        unit, count, way = UNITS[match["ago_unit"].lower()], _number(match["ago_n"]), _words(match["ago_dir"])
+        if count is None or (count != 1 and unit in ("weekend",)):
+            return None
+        if count == 1 and match["ago_unit"].lower().endswith("s"):
+            return None
+    grain = _UNIT_GRAIN[unit]
+    step = _BACKWARD[way] * count
+    if unit == "year" and count == 1 and step < 0:
+        quarter_focus = reader.focus.get(match.start(), (Grain.QUARTER, Grain.HALF))
+        if quarter_focus is not None:
+            return cal.shift(quarter_focus, Grain.YEAR, -1)
+    if way not in _FROM_REFERENCE:
+        focus = reader.focus.get(match.start(), _focus_grains(grain))
+        if focus is not None:
+            return cal.shift(focus, grain, step)
+        if step > 0:
+            return Unresolved.NO_ANCHOR
+    return _relative(reader, lambda ref: _shifted_reference(ref, grain, step))
+
+
+def _focus_grains(grain: Grain) -> tuple[Grain, ...]:
+    """The named periods "N <unit>s earlier" can count from: those at least as fine as a year."""
+    if grain is Grain.YEAR:
+        return (Grain.MONTH, Grain.QUARTER, Grain.HALF, Grain.YEAR, Grain.SEASON)
+    return tuple(g for g in Grain if g <= max(grain, Grain.DAY) and g is not Grain.WEEKEND) or (Grain.DAY,)
+
+
+def _shifted_reference(reference: dt.date, grain: Grain, step: int) -> Period | None:
+    return cal.shift(cal.period_of(grain, reference), grain, step)
+
+
+def _read_quarter(match: re.Match[str], reader: _Reader) -> Reading:
+    unit = match["q_unit"].lower()
+    article = (match["q_article"] or "").lower()
+    prefix = _words(match["q_pre"])
+    ordinal = ORDINALS.get(match["q_ord"].lower()) if match["q_ord"] else None
+    if unit == "half" and ordinal is not None:
+        ordinal = 2 if match["q_ord"].lower() == "final" else ordinal
+        if ordinal > 2:
+            return None
+    explicit_year = _quarter_year(match, prefix)
+    year_step = _quarter_year_step(match, prefix)
+    back_a_year = any(words in prefix for words in _QUARTER_BACK_YEAR)
+    if article == "a" or (unit == "half" and ordinal is None):
+        return None
+    if _word_after(reader.prose, match.end()).lower() == "of" and explicit_year is None and year_step is None:
+        return None
+    if ordinal is not None:
+        build = cal.quarter if unit != "half" else cal.half
+        if explicit_year is not None:
+            return build(explicit_year, ordinal)
+        if year_step is not None:
+            return _relative(reader, lambda ref: build(ref.year + year_step, ordinal))
+        if back_a_year:
+            found = _named_occurrence(reader, lambda y: build(y, ordinal), _direction(reader, match, Direction.PAST))
+            return cal.shift(found, Grain.YEAR, -1) if isinstance(found, Period) else found
+        return _named_occurrence(reader, lambda y: build(y, ordinal), _direction(reader, match, Direction.PAST))
+    return _quarter_in_focus(match, reader, unit, article, prefix, explicit_year, year_step, back_a_year)
+
+
+def _quarter_year(match: re.Match[str], prefix: str) -> int | None:
+    written = match["q_year"] or match["q_year2"]
+    if written:
+        return int(written)
+    digits = re.search(r"\b(\d{4})\b", prefix)
+    return int(digits.group(1)) if digits else None
+
+
+def _quarter_year_step(match: re.Match[str], prefix: str) -> int | None:
+    relative = match["q_of_rel"] or match["q_rel"]
+    if relative:
+        return _RELATIVE_YEAR[relative.lower()]
+    for words, step in (("this year's", 0), ("last year's", -1), ("next year's", 1)):
+        if words in prefix:
+            return step
+    return None
+
+
+def _quarter_in_focus(
+    match: re.Match[str], reader: _Reader, unit: str, article: str, prefix: str,
+    explicit_year: int | None, year_step: int | None, back_a_year: bool,
+) -> Reading:
+    """"the quarter", "the latest period", "the year-ago quarter": the quarter the story is about."""
+    modifiers = set(prefix.replace("-", " ").split())
+    if unit == "period" and not (modifiers - {"fiscal", "calendar", "financial"}) and explicit_year is None and year_step is None:
+        return None
+    if "current" in modifiers or (article == "this" and not modifiers):
+        return _relative(reader, lambda ref: cal.period_of(Grain.QUARTER, ref))
+    focus = reader.focus.get(match.start(), (Grain.QUARTER, Grain.HALF))
+    if focus is None:
+        if article == "that" or reader.reference is None:
+            return Unresolved.NO_ANCHOR
+        focus = cal.shift(cal.period_of(Grain.QUARTER, reader.reference), Grain.QUARTER, -1)
+        if focus is None:
+            return None
+        focus = focus.anchor()
+    if modifiers & {"previous", "prior"}:
+        return cal.shift(focus, Grain.QUARTER if focus.grain is Grain.QUARTER else Grain.HALF, -1)
+    if explicit_year is not None:
+        return cal.shift(focus, Grain.YEAR, explicit_year - focus.start.year)
+    if back_a_year or year_step == -1:
+        return cal.shift(focus, Grain.YEAR, -1)
+    return focus
+
+
+def _read_quarter_code(match: re.Match[str], reader: _Reader) -> Reading:
+    kind = match["qc_kind"] or match["qc_kind2"]
+    number = int(match["qc_n"] or match["qc_n2"])
+    if kind == "H" and number > 2:
+        return None
+    build = cal.quarter if kind == "Q" else cal.half
+    year_text = match["qc_year"]
+    if year_text:
+        year = int(year_text) if len(year_text) == 4 else _two_digit_year(int(year_text), reader.reference)
+        return build(year, number)
+    return _named_occurrence(reader, lambda y: build(y, number), _direction(reader, match, Direction.PAST))
+
+
+def _read_decade(match: re.Match[str], reader: _Reader) -> Reading:
+    if match["dec_year"]:
+        first = int(match["dec_year"])
+        return cal.century(first) if first % 100 == 0 and first < 2000 else cal.decade(first)
+    if match["cen_n"] or match["cen_word"]:
+        number = int(match["cen_n"]) if match["cen_n"] else CENTURY_ORDINALS[_words(match["cen_word"])]
+        return cal.century((number - 1) * 100) if 1 <= number <= 99 else None
+    if match["dec_word"] and not match.group().lower().startswith("the"):
+        return None
+    tens = int(match["dec_short"]) if match["dec_short"] else DECADE_WORDS[match["dec_word"].lower()]
+    now = reader.reference.year if reader.reference else 1999
+    first = now - now % 100 + tens
+    return cal.decade(first - 100 if first > now else first)
+
+
+def _read_relative(match: re.Match[str], reader: _Reader) -> Reading:
+    if match["rel_mod"]:
+        return _deictic_unit(match, reader, _words(match["rel_mod"]), match["rel_unit"].lower())
+    if match["rel_unit2"]:
+        return _relative(reader, lambda ref: cal.period_of(_UNIT_GRAIN[match["rel_unit2"].lower()], ref))
+    if match["rel_unit3"]:
+        return _the_season_or_weekend(match, reader, match["rel_unit3"].lower())
+    return _period_end(match, reader, _words(match["rel_end"]))
+
+
+def _deictic_unit(match: re.Match[str], reader: _Reader, modifier: str, unit: str) -> Reading:
+    """"last week", "this month", "next year", "this summer", "last weekend"."""
+    if unit in SEASON_CODES:
+        code = SEASON_CODES[unit]
+        return _named_occurrence(reader, lambda y: cal.season(y, code), _DEICTIC_DIRECTION[modifier])
+    grain = _UNIT_GRAIN[unit]
+    step = _DEICTIC_STEP[modifier]
+    if grain is Grain.WEEKEND:
+        return _relative(reader, lambda ref: cal.weekend(ref + dt.timedelta(days=7 * step)))
+    return _relative(reader, lambda ref: _shifted_reference(ref, grain, step))
+
+
+def _the_season_or_weekend(match: re.Match[str], reader: _Reader, unit: str) -> Reading:
+    """"(over) the weekend", "(in) the spring": only after a preposition, and tense decides which."""
+    before = _word_before(reader.prose, match.start()).lower()
+    if before not in {"in", "during", "over", "through", "throughout", "since", "until", "by", "before", "after", "for", "into", "of", "late", "early"}:
+        return None
+    if unit == "fall" and _word_after(reader.prose, match.end()).lower() in {"in", "of", "from", "to", "was", "is"}:
+        return None
+    direction = _direction(reader, match, Direction.PAST)
+    if unit == "weekend":
+        return _relative(reader, lambda ref: _weekend_near(ref, direction))
+    code = SEASON_CODES[unit]
+    return _named_occurrence(reader, lambda y: cal.season(y, code), direction)
+
+
+def _weekend_near(reference: dt.date, direction: Direction) -> Period:
+    this = cal.weekend(reference)
+    if direction is Direction.FUTURE:
+        return this if this.end >= reference else cal.weekend(reference + dt.timedelta(days=7))
+    return this if this.start <= reference else cal.weekend(reference - dt.timedelta(days=7))
+
+
+def _period_end(match: re.Match[str], reader: _Reader, phrase: str) -> Reading:
+    """"year-end", "the end of the month": this one when ahead, the last one when past."""
+    grain = Grain.MONTH if "month" in phrase else Grain.YEAR
+    past = _tense(reader.prose, match.start(), match.end()) is Direction.PAST
+    return _relative(reader, lambda ref: _shifted_reference(ref, grain, -1 if past and ref.month != 12 else 0))
+
+
+def _read_anaphor(match: re.Match[str], reader: _Reader) -> Reading:
+    """"the next day", "the week before", "that year": counted from the date in focus."""
+    if match["an_pre"]:
+        step, unit = _ANAPHOR_STEP[_words(match["an_pre"])], match["an_unit"].lower()
+    elif match["an_unit2"]:
+        step, unit = _ANAPHOR_STEP[match["an_dir"].lower()], match["an_unit2"].lower()
+    else:
+        step, unit = 0, match["an_unit3"].lower()
+    grain = _UNIT_GRAIN[unit]
+    focus = reader.focus.get(match.start(), tuple(g for g in Grain if g <= grain and g is not Grain.WEEKEND))
+    if focus is None:
+        return Unresolved.NO_ANCHOR
+    return cal.shift(cal.period_of(grain, focus.start).anchor(focus.anchored), grain, step)
+
+
+def _read_relative_day(match: re.Match[str], reader: _Reader) -> Reading:
+    if match["rd_word"]:
+        offset = RELATIVE_DAYS[match["rd_word"].lower()]
+    elif match["rd_this"]:
+        offset = -1 if match["rd_this"].lower() == "last" else 0
+    else:
+        offset = -2 if "before" in match["rd_two"].lower() else 2
+    return _relative(reader, lambda ref: cal.day(ref + dt.timedelta(days=offset)))
+
+
+def _read_weekday(match: re.Match[str], reader: _Reader) -> Reading:
+    before = _word_before(reader.prose, match.start()).lower()
+    if before in _NOT_A_WEEKDAY_BEFORE:
+        return None
+    weekday = WEEKDAYS[match["wd_name"].lower()]
+    modifier = _deictic_modifier(match["wd_pre"])
+    if modifier is not None:
+        direction = _DEICTIC_DIRECTION[modifier]
+        if direction is Direction.CURRENT:
+            direction = _direction(reader, match, Direction.FUTURE)
+    else:
+        direction = _direction(reader, match, Direction.PAST)
+    return _relative(reader, lambda ref: cal.day(cal.weekday_near(ref, weekday, direction)))
+
+
+def _deictic_modifier(prefix: str | None) -> str | None:
+    if not prefix:
+        return None
+    words = _words(prefix)
+    for modifier in ("this past", "this coming", "last", "next", "this"):
+        if re.search(rf"\b{modifier}\b", words):
+            return modifier
+    return None
+
+
+def _read_holiday(match: re.Match[str], reader: _Reader) -> Reading:
+    month, day = HOLIDAYS[_words(match["hol_name"])]
+    if match["hol_year"]:
+        return cal.day(dt.date(int(match["hol_year"]), month, day))
+    cue = _tense(reader.prose, match.start(), match.end())
+    return _relative(reader, lambda ref: _nearest_day(ref, month, day, cue))
+
+
+def _read_month(match: re.Match[str], reader: _Reader) -> Reading:
+    name = match["mo_name"]
+    month = _month_number(name)
+    if match["mo_year"]:
+        return cal.month(int(match["mo_year"]), month)
+    if name.lower().rstrip(".") in MONTH_ABBREVIATIONS:
+        return None
+    if match["mo_rel"]:
+        step = _RELATIVE_YEAR[match["mo_rel"].lower()]
+        return _relative(reader, lambda ref: cal.month(ref.year + step, month))
+    if match["mo_mod"]:
+        direction = _DEICTIC_DIRECTION[_words(match["mo_mod"])]
+    elif match["mo_pos"] or _is_month_context(match, reader, name):
+        direction = _direction(reader, match, Direction.PAST)
+    else:
+        return None
+    return _named_occurrence(reader, lambda y: cal.month(y, month), direction)
+
+
+def _is_month_context(match: re.Match[str], reader: _Reader, name: str) -> bool:
+    """A bare month name is a date after "in", "since", "by" ...; otherwise it may be a name."""
+    before = _word_before(reader.prose, match.start()).lower()
+    if before in _TEMPORAL_PREPOSITIONS:
+        return True
+    after = reader.prose[match.end():match.end() + 2]
+    if after in ("'s", "’s"):
+        return True
+    if name.lower() in _NAME_LIKE_MONTHS:
+        return False
+    following = _word_after(reader.prose, match.end())
+    return not (following[:1].isupper() or before[:1].isupper())
+
+
+def _read_season(match: re.Match[str], reader: _Reader) -> Reading:
+    return cal.season(int(match["se_year"]), SEASON_CODES[match["se_name"].lower()])
+
+
+def _read_year(match: re.Match[str], reader: _Reader) -> Reading:
+    prefixed = bool(match["yr_fiscal"] or match["yr_fy"] or match["yr_pos"] or match["yr_part"])
+    if match["yr_short"]:
+        return cal.year(_two_digit_year(int(match["yr_short"]), reader.reference))
+    value = int(match["yr_value"])
+    if prefixed:
+        return cal.year(value)
+    if not _is_year_context(match, reader, value):
+        return None
+    return cal.year(value)
+
+
+def _is_year_context(match: re.Match[str], reader: _Reader, value: int) -> bool:
+    """A bare four-digit number is a year unless it reads as an amount or an identifier."""
+    prose = reader.prose
+    start = match.start()
+    if start and prose[start - 1] in "$£€¥#-/.":
+        return False
+    before = _word_before(prose, start)
+    before_key = before.lower().rstrip(".,")
+    after = _word_after(prose, match.end()).lower()
+    if after in _COUNT_NOUNS or prose[match.end():match.end() + 1] in ("%", "-"):
+        return False
+    if before_key in _YEAR_QUALIFIERS or before_key in ("no", "number", "nos", "route", "flight", "room", "page"):
+        return False
+    if before_key in _TEMPORAL_PREPOSITIONS:
+        return True
+    if not 1900 <= value <= 2099:
+        return False
+    return not (before[:1].isupper() and before_key not in ("in", "since", "by", "the", "until", "from", "during", "after", "before"))
+
+
+_READERS: dict[str, Callable[[re.Match[str], _Reader], Reading]] = {
+    "iso": _read_iso,
+    "numeric": _read_numeric,
+    "month_day": _read_month_day,
+    "day_month": _read_day_month,
+    "ago": _read_ago,
+    "quarter": _read_quarter,
+    "quarter_code": _read_quarter_code,
+    "decade": _read_decade,
+    "relative": _read_relative,
+    "anaphor": _read_anaphor,
+    "relative_day": _read_relative_day,
+    "weekday": _read_weekday,
+    "holiday": _read_holiday,
+    "month": _read_month,
+    "season": _read_season,
+    "year": _read_year,
+}
+# Expressions that name their own period and so tell later ones what "a year earlier" means.
+_SETS_FOCUS = frozenset({"iso", "numeric", "month_day", "day_month", "quarter_code", "relative",
+                         "relative_day", "weekday", "holiday", "month", "season", "year"})
+_SINCE = re.compile(r"(?:\b[Ss]ince|\bSINCE)\s+\Z")
+
+
+def _span(prose: str, match: re.Match[str]) -> tuple[int, int]:
+    """The expression's span: "since" kept ("since Thursday"), a possessive "'s" dropped."""
+    start, end = match.start(), match.end()
+    text = match.group()
+    if text.endswith(("'s", "’s")):
+        end -= 2
+    since = _SINCE.search(prose, max(0, start - 8), start)
+    if since is not None:
+        start = since.start()
+    return start, end
+
+
+def _date_value(found: Period | Unresolved) -> DateValue:
+    if isinstance(found, Unresolved):
+        return DateValue(None, None, None, False)
+    return DateValue(found.value, found.start, found.end, found.anchored)
 
 
 def find_dates(prose: str, reference_date: dt.date | None, *, day_first: bool = False) -> list[Mention]:
     """Every calendar reference in `prose`, resolved against `reference_date` where relative."""
-    return []
+    reader = _Reader(prose, reference_date, day_first, _Focus())
+
+    def interpret(match: re.Match[str]) -> Mention | None:
+        family = match.lastgroup or ""
+        found = _READERS[family](match, reader)
+        if found is None:
+            return None
+        if isinstance(found, Period) and family in _SETS_FOCUS:
+            reader.focus.note(match.start(), found)
+        start, end = _span(prose, match)
+        return Mention(Kind.DATE, start, end, date=_date_value(found))
+
+    return list(scan(prose, interpret))
+
+
+# --- the story's own date ------------------------------------------------------------------
+
+_TOP_CHARS = 600
+_TOP_LINES = 8
+_DATELINE_CUE = re.compile(r"\b(?:published|updated|posted|date|dated|first published|last updated)\b", re.IGNORECASE)
+_YEAR_IN_TEXT = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def find_reference_date(prose: str, body_start: int = 0) -> dt.date | None:
-    """The date of a dateline near the top of the story, if there is one."""
+    """The date of a dateline near the top of the story, if there is one.
+
+    A dateline is a short line that is mostly a date ("March 01, 2023", "Published:
+    2023-03-01"), or a "CITY, March 1 (Agency) -" opening. A dateline without a year
+    takes the year the rest of the story names most often.
+    """
+    top = prose[body_start:body_start + _TOP_CHARS]
+    lines = [line for line in top.splitlines() if line.strip()][:_TOP_LINES]
+    offset = body_start
+    for line in lines:
+        line_start = prose.find(line, offset)
+        offset = line_start + len(line)
+        found = _dateline_date(prose, line_start, line)
+        if found is not None:
+            return found
     return None
 
 
-def parse_date_string(value: str) -> dt.date | None:
-    """A date written in any common form (front matter, metadata), or None."""
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
+def _dateline_date(prose: str, line_start: int, line: str) -> dt.date | None:
+    mentions = find_dates(line, None)
+    for mention in mentions:
+        date = mention.date
+        text_around = (line[:mention.start] + line[mention.end:]).strip(" \t-–—|,:()")
+        is_dateline = len(text_around) <= 40 or _DATELINE_CUE.search(line[:mention.start]) is not None
+        opening = mention.start <= 60 and re.match(r"\s*[A-Z][A-Za-z .'-]*,", line) is not None
+        if date is not None and date.value and len(date.value) == 10 and (is_dateline or opening):
+            return date.start
+        if date is not None and date.value is None and opening and _is_month_day(line[mention.start:mention.end]):
+            return _dateline_without_year(prose, line[mention.start:mention.end])
+    return None
+
+
+def _is_month_day(text: str) -> bool:
+    return re.search(r"\d", text) is not None
+
+
+def _dateline_without_year(prose: str, text: str) -> dt.date | None:
+    """A "March 1" dateline: the year the story mentions most (the latest on a tie)."""
+    counts: dict[int, int] = {}
+    for found in _YEAR_IN_TEXT.finditer(prose):
+        year = int(found.group())
+        counts[year] = counts.get(year, 0) + 1
+    if not counts:
         return None
+    year = max(counts, key=lambda y: (counts[y], y))
+    resolved = find_dates(text, dt.date(year, 7, 1))
+    if resolved and resolved[0].date and resolved[0].date.value and len(resolved[0].date.value) == 10:
+        day_text = resolved[0].date.start
+        return _safe_date(year, day_text.month, day_text.day)
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def parse_date_string(value: str) -> dt.date | None:
+    """A date written in any common form (front matter, metadata), or None.
+
+    ISO dates are read directly; anything else goes to dateparser (English only),
+    imported here because it takes a while to load and most runs never need it.
+    """
+    text = value.strip()
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", text)
+    if iso:
+        return _safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    import dateparser
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    return parsed.date() if parsed else None

@@ -1,0 +1,312 @@
+"""The grammar of date expressions in news text, as compiled patterns.
+
+Finding dates is two patterns. `ANCHORS` is a cheap case-sensitive scan for the words
+and digit shapes every date expression contains ("Friday", "March", "year", "1998").
+`EXPRESSION` is the full grammar, one named group per family of expressions; it is only
+tried in a short window around each anchor, because most date expressions begin with
+modifiers ("the third quarter", "two weeks ago", "early next year") that a forward scan
+could not skip cheaply. Words are matched lower-case, Capitalised or UPPER-CASE (never
+by IGNORECASE, which is several times slower); month and weekday names only capitalised,
+so "may" and "march" stay verbs.
+
+Every pattern is linear: no nested quantifiers over the same characters.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable, Iterator, TypeVar
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+WEEKDAY_ABBREVIATIONS = {
+    "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
+}
+RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+TIMES_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight")
+SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a couple of": 2, "a dozen": 12, "half a dozen": 6,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "final": 4,
+}
+DECADE_WORDS = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}
+CENTURY_ORDINALS = {
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty first": 21,
+}
+# Holidays on the same day every year, and only those whose name is not shared by
+# several countries' different days ("Independence Day" is not here).
+HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "new year's": (1, 1),
+    "valentine's day": (2, 14), "halloween": (10, 31), "boxing day": (12, 26),
+    "the fourth of july": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
+    "bastille day": (7, 14), "guy fawkes night": (11, 5), "st. patrick's day": (3, 17),
+}
+# Units of "two weeks ago" and "the following day", as written, to their singular.
+UNITS = {
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+    "year": "year", "years": "year", "decade": "decade", "decades": "decade", "quarter": "quarter",
+    "quarters": "quarter", "century": "century", "centuries": "century", "weekend": "weekend",
+}
+
+
+def variants(words: Iterable[str], *, lower: bool = True) -> str:
+    """An alternation of `words` in the cases news text writes them, as a prefix tree.
+
+    A tree ("Jan(?:uary)?") lets the regex engine reject a position on its first letter
+    instead of trying every word. Spaces inside a phrase match any run of white space.
+    `lower=False` leaves out the all-lower-case form (month and weekday names).
+    """
+    forms: set[str] = set()
+    for word in words:
+        if lower:
+            forms.add(word)
+        forms.add(word[:1].upper() + word[1:])
+        forms.add(" ".join(part[:1].upper() + part[1:] for part in word.split(" ")))
+        forms.add(word.upper())
+    tree: dict = {}
+    for form in forms:
+        node = tree
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _tree_pattern(child)
+        for char, child in sorted(node.items())
+        if char != ""
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # Longer words first: an optional tail is tried before stopping here.
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body
+
+
+def _abbreviated(words: Iterable[str]) -> str:
+    """Abbreviations with their period, or without one before a word boundary ("Aug. 7", "Aug 7")."""
+    alternation = variants(words, lower=False)
+    return rf"(?:{alternation})(?:\.|\b)"
+
+
+_MONTH_NAME = rf"(?:{variants(MONTHS, lower=False)})\b"
+_MONTH = rf"(?:{_MONTH_NAME}|{_abbreviated(MONTH_ABBREVIATIONS)})"
+_WEEKDAY_NAME = rf"(?:{variants(WEEKDAYS, lower=False)})\b"
+_WEEKDAY = rf"(?:{_WEEKDAY_NAME}|{_abbreviated(WEEKDAY_ABBREVIATIONS)})"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|\.\d|/\d)"
+_YEAR = r"(?:1\d|20|21)\d\d(?![\d%]|,\d|\.\d|-\d\d\d)"
+_SPACE = r"\s+"
+_CLOCK = (
+    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|noon|midnight)"
+    r"(?:\s+[A-Z]{2,4}T?\b)?"
+)
+
+
+def _w(*words: str, lower: bool = True) -> str:
+    return f"(?:{variants(words, lower=lower)})"
+
+
+_TIME_OF_DAY = _w(*TIMES_OF_DAY)
+_POSITION = _w("early", "late", "mid", "earlier", "later")
+_PERIOD_PART = rf"{_w('the')}{_SPACE}{_w('end', 'beginning', 'start', 'middle', 'close', 'turn', 'first days', 'last days')}{_SPACE}{_w('of')}{_SPACE}"
+_DEICTIC = _w("last", "next", "this", "this past", "this coming", "the current")
+_NUMBER = rf"(?:{variants(NUMBER_WORDS)}|\d{{1,3}}(?![\d,.]))"
+
+_ISO = rf"(?P<iso>\b(?P<iso_y>\d{{4}})(?P<iso_sep>[-/])(?P<iso_m>[01]\d)(?P=iso_sep)(?P<iso_d>[0-3]\d)(?![\d/-]|\.\d))"
+_NUMERIC = (
+    r"(?P<numeric>\b(?P<num_a>[0-3]?\d)(?P<num_sep>[/.-])(?P<num_b>[0-3]?\d)(?P=num_sep)"
+    r"(?P<num_y>\d{4}|\d\d)(?![/.-]?\d))"
+)
+_MONTH_DAY = (
+    rf"(?P<month_day>(?:(?P<md_wd>{_WEEKDAY}),?{_SPACE})?(?:{_w('the')}{_SPACE})?(?P<md_month>{_MONTH})\s*"
+    rf"(?P<md_day>{_DAY})(?:(?:,\s*|{_SPACE})(?P<md_year>{_YEAR})\b)?)"
+)
+_DAY_MONTH = (
+    rf"(?P<day_month>(?:(?P<dm_wd>{_WEEKDAY}),?{_SPACE})?(?:{_w('the')}{_SPACE})?(?P<dm_day>{_DAY}){_SPACE}"
+    rf"(?:{_w('of')}{_SPACE})?(?P<dm_month>{_MONTH})(?:,?{_SPACE}(?P<dm_year>{_YEAR})\b)?)"
+)
+_QUARTER_PREFIX = _w(
+    "this year's", "last year's", "next year's", "year-ago", "year-earlier", "year ago", "year earlier",
+    "same", "comparable", "corresponding", "latest", "most recent", "current", "previous", "prior",
+    "fiscal", "calendar", "financial", "recent", "just-ended", "just-completed", "year-ago fiscal",
+)
+_QUARTER = (
+    rf"(?P<quarter>(?:(?P<q_article>{_w('the', 'its', 'their', 'that', 'a', 'this')}){_SPACE})?"
+    rf"(?P<q_pre>(?:(?:{_QUARTER_PREFIX}|(?:{_w('fiscal')}{_SPACE})?{_YEAR}(?:'s)?)[-\s]+){{0,3}})"
+    rf"(?:(?P<q_ord>{variants(ORDINALS)})[-\s]+(?:{_w('fiscal')}[-\s]+)?)?"
+    rf"(?P<q_unit>{_w('quarter', 'half', 'period')})\b(?!-)"
+    rf"(?:{_SPACE}{_w('of')}{_SPACE}(?:{_w('the')}{_SPACE})?(?:{_w('fiscal')}{_SPACE})?"
+    rf"(?:(?P<q_year>{_YEAR})\b|(?P<q_of_rel>{_w('this', 'last', 'next', 'the', 'that')}){_SPACE}{_w('year')}\b)"
+    rf"|,?{_SPACE}(?P<q_rel>{_w('this', 'last', 'next')}){_SPACE}{_w('year')}\b"
+    rf"|{_SPACE}(?P<q_year2>{_YEAR})\b)?)"
+)
+_QUARTER_CODE = (
+    r"(?P<quarter_code>\b(?:(?P<qc_kind>[QH])(?P<qc_n>[1-4])|(?P<qc_n2>[1-4])(?P<qc_kind2>[QH]))"
+    rf"(?:(?:\s+|\s*')(?P<qc_year>{_YEAR}|\d\d)\b)?\b)"
+)
+_DECADE = (
+    rf"(?P<decade>(?:{_w('the')}{_SPACE})?(?:(?P<dec_pos>{_w('early', 'mid', 'late')})[-\s]+)?"
+    rf"(?:(?P<dec_year>1\d\d0|20\d0)'?s\b|'(?P<dec_short>\d0)s\b"
+    rf"|(?P<dec_word>{variants(DECADE_WORDS)})\b"
+    rf"|(?P<cen_n>\d{{1,2}})(?:st|nd|rd|th)[-\s]+{_w('century')}\b"
+    rf"|(?P<cen_word>{variants(CENTURY_ORDINALS)})[-\s]+{_w('century')}\b))"
+)
+_AGO = (
+    rf"(?P<ago>(?:(?P<ago_q>{_w('nearly', 'almost', 'about', 'around', 'roughly', 'some', 'more than', 'less than', 'over', 'just', 'only', 'exactly', 'barely', 'precisely')}){_SPACE})?"
+    rf"(?P<ago_n>{_NUMBER}){_SPACE}(?P<ago_unit>{_w(*UNITS)})\b(?:{_SPACE}{_w('or so')})?{_SPACE}"
+    rf"(?P<ago_dir>{_w('ago', 'earlier', 'later', 'before', 'after', 'back', 'previously', 'from now', 'hence', 'prior')})\b"
+    rf"|(?P<adj_unit>{_w('year', 'quarter', 'month', 'week')})[-\s](?P<adj_dir>{_w('ago', 'earlier', 'before')})\b)"
+)
+_ANAPHOR = (
+    rf"(?P<anaphor>(?P<an_pre>{_w('the previous', 'the next', 'the following', 'the preceding', 'that same', 'the same', 'that', 'the prior')})"
+    rf"{_SPACE}(?P<an_unit>{_w('day', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend')})\b"
+    rf"|(?P<an_the>{_w('the')}){_SPACE}(?P<an_unit2>{_w('day', 'week', 'month', 'year', 'night')}){_SPACE}(?P<an_dir>{_w('before', 'after')})\b(?!{_SPACE}(?:{_w('yesterday', 'tomorrow')}))"
+    rf"|(?P<an_pos>{_w('earlier', 'later')}){_SPACE}{_w('that', 'the same')}{_SPACE}(?P<an_unit3>{_w('day', 'week', 'month', 'year', 'night')})\b)"
+)
+_RELATIVE_DAY = (
+    rf"(?P<relative_day>(?:(?P<rd_pos>{_POSITION}){_SPACE})?"
+    rf"(?:(?P<rd_word>{_w(*RELATIVE_DAYS)})(?:{_SPACE}(?P<rd_tod>{_TIME_OF_DAY}))?"
+    rf"|(?P<rd_this>{_w('this', 'last')}){_SPACE}(?P<rd_tod2>{_TIME_OF_DAY})"
+    rf"|{_w('the day')}{_SPACE}(?P<rd_two>{_w('before yesterday', 'after tomorrow')}))\b)"
+)
+_WEEKDAY_EXPRESSION = (
+    rf"(?P<weekday>(?:(?P<wd_pre>(?:(?:{_POSITION}|{_DEICTIC}|{_CLOCK}(?:{_SPACE}{_w('on')})?){_SPACE}){{1,2}}))?"
+    rf"(?P<wd_name>{_WEEKDAY_NAME})(?!-)(?:{_SPACE}(?P<wd_tod>{_TIME_OF_DAY})\b)?)"
+)
+_RELATIVE_UNIT = (
+    rf"(?P<relative>(?:(?P<rel_pos>{_POSITION})(?:{_SPACE}{_w('in')})?[-\s]+|(?P<rel_part>{_PERIOD_PART}))?"
+    rf"(?P<rel_mod>{_DEICTIC}){_SPACE}(?P<rel_unit>{_w('week', 'weekend', 'month', 'year', 'quarter', 'century', *SEASON_CODES)})\b(?!-)"
+    rf"|(?P<rel_pos2>{_w('earlier', 'later', 'early', 'late')}){_SPACE}{_w('in the')}{_SPACE}(?P<rel_unit2>{_w('week', 'month', 'year')})\b(?!-)"
+    rf"|(?P<rel_the>{_w('the')}){_SPACE}(?P<rel_unit3>{_w('weekend', *SEASON_CODES)})\b(?!-|{_SPACE}(?:{_w('of')}|\d))"
+    rf"|(?P<rel_end>{_w('year-end', 'year end', 'yearend')}|{_w('the end of the year', 'the end of this year', 'the turn of the year', 'the end of the month', 'the end of this month')}|{_w('year')}'s{_SPACE}{_w('end')})\b(?!-))"
+)
+_MONTH_ALONE = (
+    rf"(?P<month>(?:(?P<mo_pos>{_w('early', 'late', 'mid')}|{_PERIOD_PART})[-\s]*)?"
+    rf"(?:(?P<mo_mod>{_w('last', 'next', 'this', 'this past', 'this coming')}){_SPACE})?"
+    rf"(?P<mo_name>{_MONTH})(?:,?{_SPACE}(?:{_w('of')}{_SPACE})?(?P<mo_year>{_YEAR})\b|{_SPACE}(?P<mo_rel>{_w('this', 'last', 'next')}){_SPACE}{_w('year')}\b)?)"
+)
+_SEASON = (
+    rf"(?P<season>(?:(?P<se_pos>{_w('early', 'late', 'mid')})[-\s]+)?(?:{_w('the')}{_SPACE})?"
+    rf"(?P<se_name>{_w(*SEASON_CODES)})(?:{_SPACE}{_w('of')})?{_SPACE}(?P<se_year>{_YEAR})\b)"
+)
+_YEAR_EXPRESSION = (
+    rf"(?P<year>(?:(?P<yr_pos>{_w('early', 'late', 'mid')})[-\s]+|(?P<yr_part>{_PERIOD_PART}))?"
+    rf"(?:(?:(?P<yr_fiscal>{_w('fiscal year', 'fiscal', 'calendar year', 'calendar', 'financial year', 'the year', 'budget year', 'model year', 'tax year')}){_SPACE}"
+    rf"|(?P<yr_fy>FY|CY)\s?)?(?P<yr_value>{_YEAR})\b"
+    rf"|(?:(?P<yr_fiscal2>{_w('fiscal')}){_SPACE}'|(?P<yr_fy2>FY|CY)\s?'?)(?P<yr_short>\d\d)\b))"
+)
+_HOLIDAY = (
+    rf"(?P<holiday>(?P<hol_name>{variants([h for h in HOLIDAYS if h[0] != 't'], lower=False)}|{_w('the fourth of july')})\b"
+    rf"(?:,?{_SPACE}(?P<hol_year>{_YEAR})\b)?)"
+)
+
+EXPRESSION = re.compile(
+    "|".join(
+        (
+            _ISO, _NUMERIC, _MONTH_DAY, _DAY_MONTH, _AGO, _QUARTER, _QUARTER_CODE, _DECADE,
+            _RELATIVE_UNIT, _ANAPHOR, _RELATIVE_DAY, _WEEKDAY_EXPRESSION, _HOLIDAY, _MONTH_ALONE,
+            _SEASON, _YEAR_EXPRESSION,
+        )
+    )
+)
+
+_ANCHOR_WORDS = (
+    *MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *TIMES_OF_DAY, *SEASON_CODES, *DECADE_WORDS, *UNITS,
+    "half", "period", "christmas", "valentine's", "halloween", "boxing", "bastille", "fawkes",
+    "patrick's", "fourth", "yearend", "new year's",
+)
+# Two scans merged, because one pattern that starts with both letters and digits is
+# several times slower than either alone.
+_WORD_ANCHORS = re.compile(
+    rf"\b(?:{variants(_ANCHOR_WORDS)}|{variants(MONTH_ABBREVIATIONS, lower=False)}|[QH][1-4]|FY\s?'?\d\d)\b"
+)
+_DIGIT_ANCHORS = re.compile(r"\d(?:\d\d\d|0s\b|\d?[/.-]\d\d?[/.-]\d\d|[QH]\b)")
+
+# Words a date expression may begin with before its anchor ("the", "two", "early", ...).
+_STARTER_WORDS = (
+    "the", "a", "an", "its", "their", "that", "this", "last", "next", "early", "late", "mid",
+    "earlier", "later", "nearly", "almost", "about", "around", "roughly", "some", "more", "less",
+    "over", "just", "only", "exactly", "barely", "precisely", "fiscal", "calendar", "financial",
+    "budget", "model", "tax", "same", "comparable", "corresponding", "latest", "most", "current",
+    "previous", "prior", "recent", "following", "preceding", "noon", "midnight", "half", "st",
+    "year", "month", "week", "quarter", *NUMBER_WORDS, *ORDINALS, *MONTHS, *MONTH_ABBREVIATIONS,
+    *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *RELATIVE_DAYS, *SEASON_CODES, "'",
+)
+STARTERS = frozenset(
+    form for word in _STARTER_WORDS for form in (word, word[:1].upper() + word[1:], word.upper())
+)
+T = TypeVar("T")
+# How far left of an anchor an expression may begin: "the end of the third quarter".
+LOOK_BEHIND_CHARS = 40
+LOOK_BEHIND_WORDS = 6
+_WORD = re.compile(r"[\w']+")
+
+
+def anchors(prose: str) -> Iterator[int]:
+    """Start offsets of the words and digit shapes that every date expression holds."""
+    words = _WORD_ANCHORS.finditer(prose)
+    digits = _DIGIT_ANCHORS.finditer(prose)
+    word = next(words, None)
+    digit = next(digits, None)
+    while word is not None or digit is not None:
+        if digit is None or (word is not None and word.start() <= digit.start()):
+            yield word.start()
+            word = next(words, None)
+        else:
+            yield digit.start()
+            digit = next(digits, None)
+
+
+def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator[T]:
+    """What `interpret` makes of each candidate date expression, in text order.
+
+    For each anchor, `EXPRESSION` is matched at the word starts just before it that
+    could begin an expression, leftmost first; the first match that reaches past the
+    anchor's start is the candidate. Accepted candidates never overlap; a rejected one
+    (`interpret` returns None) leaves later anchors inside it free to start their own.
+    """
+    consumed = 0
+    match = EXPRESSION.match
+    words = _WORD.finditer
+    starters = STARTERS
+    for at in anchors(prose):
+        if at < consumed:
+            continue
+        starts = [
+            word.start()
+            for word in words(prose, max(consumed, at - LOOK_BEHIND_CHARS), at)
+            if word.group() in starters or word.group()[0].isdigit()
+        ]
+        starts = starts[-LOOK_BEHIND_WORDS:]
+        starts.append(at)
+        for start in starts:
+            found = match(prose, start)
+            if found is not None and found.end() > at:
+                result = interpret(found)
+                if result is not None:
+                    consumed = found.end()
+                    yield result
+                break
