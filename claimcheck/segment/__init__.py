@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 from .paragraphs import find_paragraphs
-from .quotes import find_quotations
+from .quotes import Quotation, find_quotations
 from .sentences import find_sentences
 
 
@@ -14,25 +14,42 @@ from .sentences import find_sentences
 class Segmentation:
     paragraphs: tuple[Span, ...]
     sentences: tuple[Span, ...]
-    quotations: tuple[Span, ...]
+    quotations: tuple[Quotation, ...]
     sentence_starts: tuple[int, ...] = ()
+    paragraph_starts: tuple[int, ...] = ()
+    quotation_starts: tuple[int, ...] = ()
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing `offset` (or the nearest one before it)."""
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph containing `offset` (or the nearest one before it)."""
+        return max(0, bisect.bisect_right(self.paragraph_starts, offset) - 1)
+
+    def quotation_index(self, offset: int) -> int | None:
+        """Index of the quotation part containing `offset`, if any."""
+        index = bisect.bisect_right(self.quotation_starts, offset) - 1
+        if index >= 0 and offset < self.quotations[index].end:
+            return index
+        return None
+
 
 def segment(prose: str) -> Segmentation:
+    """Paragraphs, their sentences and the document's quotations."""
     paragraphs = find_paragraphs(prose)
     sentences: list[Span] = []
     for paragraph in paragraphs:
         sentences.extend(find_sentences(prose, paragraph))
+    quotations = find_quotations(prose, paragraphs)
     return Segmentation(
         paragraphs,
         tuple(sentences),
-        find_quotations(prose, paragraphs),
+        quotations,
         tuple(s.start for s in sentences),
+        tuple(p.start for p in paragraphs),
+        tuple(q.start for q in quotations),
     )
 
 
-__all__ = ["Segmentation", "segment", "find_paragraphs", "find_sentences", "find_quotations"]
+__all__ = ["Quotation", "Segmentation", "segment", "find_paragraphs", "find_sentences", "find_quotations"]

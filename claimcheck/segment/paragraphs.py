@@ -9,7 +9,12 @@ _BLANK_LINES = re.compile(r"(?:\r?\n|\r)[ \t\f\v]*(?:(?:\r?\n|\r)[ \t\f\v]*)+")
 
 
 def find_paragraphs(prose: str) -> tuple[Span, ...]:
-    """Non-empty paragraphs, trimmed of surrounding white space."""
+    """Non-empty paragraphs, trimmed of surrounding white space.
+
+    A blank line inside a sentence (copy pasted from a web page: "is only" / "increasing.")
+    does not end the paragraph: a paragraph that stops on a letter or comma and a next one
+    that starts in lower case are one.
+    """
     spans: list[Span] = []
     last = 0
     for gap in _BLANK_LINES.finditer(prose):
@@ -24,5 +29,14 @@ def _add_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start < end:
+    if start >= end:
+        return
+    if out and _breaks_a_sentence(text, out[-1], start):
+        out[-1] = Span(out[-1].start, end)
+    else:
         out.append(Span(start, end))
+
+
+def _breaks_a_sentence(text: str, previous: Span, start: int) -> bool:
+    last = text[previous.end - 1]
+    return (last.isalpha() and last.islower() or last == ",") and text[start].islower()

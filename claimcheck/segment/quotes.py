@@ -1,41 +1,136 @@
-"""Direct quotations over the whole document, including ones that run over paragraphs."""
+"""Direct quotations over the whole document, including ones that run over paragraphs.
+
+Marks are paired within a paragraph. A quotation still open at the end of its paragraph
+continues into the next paragraph only when that paragraph opens with a quote mark (the
+news convention for a long quote); otherwise it is closed there, so an unbalanced mark in
+a draft never swallows more than its own paragraph. Straight marks are told apart by what
+stands beside them; single quote marks count only in headlines and as curly British
+quotes, since straight apostrophes are everywhere in running text.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Span
 
-_OPEN_CLOSE = {"“": "”", "«": "»", '"': '"', "``": "''"}
-_MARK = re.compile(r"``|''|[“”«»\"]")
-# A quotation left open is closed at the end of its paragraph unless the next paragraph
-# opens with a quote mark (news style for a quote running over paragraphs).
-_MAX_QUOTE_CHARS = 5000
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One paragraph's part of a direct quotation, quote marks included."""
+
+    start: int
+    end: int
+    closed: bool = True
+    """False when no closing mark was found and the quotation was cut at a limit."""
+    continued: bool = False
+    """True when this part continues a quotation left open in the previous paragraph."""
+    continues: bool = False
+    """True when the quotation goes on into the next paragraph."""
 
 
-def find_quotations(prose: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
-    """Spans of direct quotations, quote marks included."""
-    spans: list[Span] = []
-    open_at: int | None = None
-    closer = ""
+_OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"', "``": "''", "‘": "’", "'": "'"}
+_SINGLE = frozenset("‘’'")
+_BODY_MARKS = re.compile(r"``|''|[“”„«»\"‘’]")
+_ALL_MARKS = re.compile(r"``|''|[“”„«»\"‘’']")
+_OPENING_AT_START = re.compile(r"``|[“„«\"‘]")
+_TERMINAL = frozenset(".!?:;")
+_HEADLINE_MAX_CHARS = 200
+# Opens: after the start, white space, a bracket or a dash; closes: before the end,
+# white space or punctuation. A straight mark with neither is read from context.
+_OPEN_BEFORE = frozenset(" \t\n\r([{—–-/\u00a0")
+_CLOSE_AFTER = frozenset(" \t\n\r.,;:!?)]}—–-…\u00a0")
+
+
+def find_quotations(prose: str, paragraphs: tuple[Span, ...]) -> tuple[Quotation, ...]:
+    """The parts of direct quotations in document order (one part per paragraph)."""
+    found: list[Quotation] = []
+    carried = False
     for index, para in enumerate(paragraphs):
-        for m in _MARK.finditer(prose, para.start, para.end):
-            mark = m.group()
-            if open_at is None:
-                if mark in _OPEN_CLOSE:
-                    open_at, closer = m.start(), _OPEN_CLOSE[mark]
-                continue
-            if mark == closer or (closer == '"' and mark == "”") or (closer == "”" and mark == '"'):
-                spans.append(Span(open_at, m.end()))
-                open_at = None
-            elif mark in ("“", "«", "``") and m.start() - open_at > 0 and prose[open_at:m.start()].strip() == "":
-                open_at, closer = m.start(), _OPEN_CLOSE[mark]
-        if open_at is not None:
-            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            continues = nxt is not None and prose[nxt.start] in "“\"«`" and para.end - open_at < _MAX_QUOTE_CHARS
-            if not continues:
-                spans.append(Span(open_at, para.end))
-                open_at = None
-            else:
-                spans.append(Span(open_at, para.end))
-                open_at = None
-    return tuple(spans)
+        next_para = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        marks = _ALL_MARKS if _is_headline(prose, para) else _BODY_MARKS
+        parts, left_open = _pair_marks(prose, para, marks, carried)
+        found.extend(parts)
+        carried = False
+        if left_open is not None:
+            goes_on = next_para is not None and _OPENING_AT_START.match(prose, next_para.start) is not None
+            found.append(Quotation(left_open[0], para.end, closed=False, continued=left_open[1], continues=goes_on))
+            carried = goes_on
+    return tuple(found)
+
+
+def _is_headline(prose: str, para: Span) -> bool:
+    """A short single line without closing punctuation: a headline or a cross-head."""
+    if para.end - para.start > _HEADLINE_MAX_CHARS or "\n" in prose[para.start:para.end]:
+        return False
+    last = prose[para.end - 1]
+    return last not in _TERMINAL
+
+
+def _direction(prose: str, start: int, end: int, lower: int, upper: int) -> str:
+    """'open', 'close' or 'either' for the mark at prose[start:end], from its neighbours."""
+    before = prose[start - 1] if start > lower else " "
+    after = prose[end] if end < upper else " "
+    opens = before in _OPEN_BEFORE or before in "“‘«\"'"
+    closes = after in _CLOSE_AFTER or after in "”’»\"'"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    if opens and closes:
+        return "none"
+    return "either"
+
+
+def _is_apostrophe(prose: str, start: int, lower: int, upper: int) -> bool:
+    """A single mark between letters (don't, O'Brien) or after a plural's s (farmers')."""
+    before = prose[start - 1] if start > lower else " "
+    after = prose[start + 1] if start + 1 < upper else " "
+    return (before.isalnum() and after.isalnum()) or (before in "sS" and after == " ")
+
+
+def _pair_marks(
+    prose: str, para: Span, marks: re.Pattern[str], carried: bool
+) -> tuple[list[Quotation], tuple[int, bool] | None]:
+    """Pair the marks of one paragraph; also return the quotation left open, if any."""
+    parts: list[Quotation] = []
+    open_at: int | None = None
+    opener = closers = ""
+    continued = False
+    for m in marks.finditer(prose, para.start, para.end):
+        mark = m.group()
+        single = mark in _SINGLE
+        if single and _is_apostrophe(prose, m.start(), para.start, para.end):
+            continue
+        if open_at is not None and single != (opener in _SINGLE):
+            continue  # a quotation nested inside the open one belongs to it
+        direction = _direction(prose, m.start(), m.end(), para.start, para.end)
+        if open_at is not None and (mark in closers if len(mark) == 1 else mark == closers) and direction != "open":
+            parts.append(Quotation(open_at, m.end(), continued=continued))
+            open_at, continued = None, False
+        elif mark in _OPENERS and direction in ("open", "either") and (open_at is None or direction == "open"):
+            if open_at is not None:
+                # A second opener before any closer: the first quotation was never closed.
+                parts.append(Quotation(open_at, _trim_end(prose, open_at, m.start()), closed=False, continued=continued))
+            starts_paragraph = m.start() == para.start
+            open_at, opener, closers = m.start(), mark, _closers(mark)
+            continued = carried and starts_paragraph
+    if open_at is None:
+        return parts, None
+    return parts, (open_at, continued)
+
+
+def _closers(opener: str) -> str:
+    closers = _OPENERS[opener]
+    # Writers mix straight and curly marks in one quotation.
+    if opener in ('"', "“", "„"):
+        return closers + '"”'
+    if opener in ("‘", "'"):
+        return closers + "'’"
+    return closers
+
+
+def _trim_end(prose: str, start: int, end: int) -> int:
+    while end > start + 1 and prose[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,297 @@
+"""Attribute: who the text says each claim comes from (quotations, reported speech).
+
+A claim inside a direct quotation comes from the quotation's speaker; elsewhere from the
+reporting cue whose frame covers it (see reported.py); otherwise from the text itself.
+Work is done only for sentences and quotations that hold a claim, so the stage costs
+little on text without claims.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from ..model import Kind, Mention, Source, Span
+from ..segment import Quotation, Segmentation
+from .names import NameBook
+from .reported import Frame, Sentence, find_frames, innermost
+from .speakers import Attribution, inner_attribution, speaker_after, speaker_before, transcript_turns
+
+__all__ = ["attribute"]
+
+_AGE_DESCRIPTION = re.compile(r"(?:the|a|an)\s+(\d{1,3})-year-old", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]")
+_LOOKBACK_PARAGRAPHS = 4
+_MAX_DEPTH = 2
+_NEIGHBOUR_QUOTES = 3
+# A quotation of a few words without closing punctuation is a term or a nickname ("Fox"),
+# not speech: it does not end the clause around it.
+_SPEECH_MIN_WORDS = 4
+
+
+def attribute(prose: str, segmentation: Segmentation, mentions: Sequence[Mention]) -> list[Source | None]:
+    """One source (or None for the text's own voice) per mention, in the same order."""
+    attributor = _Attributor(prose, segmentation, mentions)
+    return [None if m.kind is Kind.DATE else attributor.source_at(m.start) for m in mentions]
+
+
+class _Attributor:
+    """Per-document state: caches of frames, quotation speakers and names."""
+
+    def __init__(self, prose: str, segmentation: Segmentation, mentions: Sequence[Mention]) -> None:
+        self.prose = prose
+        self.seg = segmentation
+        self.quotes = _effective_quotations(prose, segmentation.quotations)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.claim_starts = sorted(m.start for m in mentions if m.kind is not Kind.DATE)
+        self.names = NameBook(prose, self.in_quotation)
+        self._frames: dict[int, list[Frame]] = {}
+        self._speakers: dict[int, Source | None] = {}
+        self._own: dict[int, Source | None] = {}
+        self._turns: dict[int, object] | None = None
+        self._depth = 0
+
+    # -- lookups -------------------------------------------------------------------
+
+    def quotation_at(self, offset: int) -> int | None:
+        index = bisect.bisect_right(self.quote_starts, offset) - 1
+        if index >= 0 and offset < self.quotes[index].end:
+            return index
+        return None
+
+    def in_quotation(self, offset: int) -> bool:
+        return self.quotation_at(offset) is not None
+
+    def has_claim(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.claim_starts, start)
+        return index < len(self.claim_starts) and self.claim_starts[index] < end
+
+    # -- sources -------------------------------------------------------------------
+
+    def source_at(self, offset: int) -> Source | None:
+        """The source of a claim starting at `offset`."""
+        quote = self.quotation_at(offset)
+        if quote is not None:
+            speaker = self.quote_speaker(quote)
+            if speaker is not None:
+                return speaker
+        frame = innermost(self.frames(self.seg.sentence_index(offset)), offset)
+        if frame is not None and frame.source is not None:
+            return replace(frame.source, quoted=quote is not None or frame.source.quoted)
+        if frame is None:
+            return self.turn_source(offset)
+        return None
+
+    def resolve(self, phrase: Span, cue: str, quoted: bool = False) -> Source | None:
+        """A speaker phrase as written, resolved to its canonical name."""
+        mention = self.prose[phrase.start:phrase.end].strip(" \t,.\"'“”‘’")
+        if not mention:
+            return None
+        age = _AGE_DESCRIPTION.fullmatch(mention)
+        if age:
+            name = self.names.of_age(age.group(1), phrase.start)
+        else:
+            sentence = self.seg.sentences[self.seg.sentence_index(phrase.start)]
+            name = self.names.canonical(mention, phrase.start, sentence.start)
+        if name is None:
+            previous = self.speaker_before_offset(phrase.start)
+            name = previous.name if previous else mention
+        return Source(name, mention, cue, quoted)
+
+    def frames(self, index: int) -> list[Frame]:
+        """Frames of reported speech in sentence `index` (cached)."""
+        if index not in self._frames:
+            self._frames[index] = []
+            if self.seg.sentences and self._depth <= _MAX_DEPTH:
+                self._depth += 1
+                try:
+                    self._frames[index] = find_frames(
+                        self.prose, self._sentence(index), self.in_quotation, self.resolve,
+                        self.speaker_ending_before, self.has_claim,
+                    )
+                finally:
+                    self._depth -= 1
+        return self._frames[index]
+
+    def _sentence(self, index: int) -> Sentence:
+        span = self.seg.sentences[index]
+        boundaries = [
+            q.end for q in self._quotes_between(span.start, span.end) if self._is_speech(q)
+        ]
+        boundaries += [m.end() for m in _CLAUSE_BREAK.finditer(self.prose, span.start, span.end)]
+        return Sentence(span, tuple(sorted(boundaries)))
+
+    def _quotes_between(self, start: int, end: int) -> list[Quotation]:
+        first = bisect.bisect_left(self.quote_starts, start)
+        last = bisect.bisect_left(self.quote_starts, end)
+        return self.quotes[first:last]
+
+    def _is_speech(self, quote: Quotation) -> bool:
+        inner = self.prose[quote.start + 1:quote.end - 1].rstrip()
+        return len(inner.split()) >= _SPEECH_MIN_WORDS or inner.endswith((",", ".", "?", "!"))
+
+    # -- quotation speakers ---------------------------------------------------------
+
+    def quote_speaker(self, index: int) -> Source | None:
+        """Who speaks the quotation part `index` (cached)."""
+        if index not in self._speakers:
+            self._speakers[index] = None
+            speaker = self._find_quote_speaker(index)
+            self._speakers[index] = replace(speaker, quoted=True) if speaker else None
+        return self._speakers[index]
+
+    def _find_quote_speaker(self, index: int) -> Source | None:
+        own = self.own_speaker(index)
+        if own is not None:
+            return own
+        chained = self._chain_speaker(index)
+        if chained is not None:
+            return chained
+        neighbour = self._neighbour_speaker(index)
+        if neighbour is not None:
+            return neighbour
+        quote = self.quotes[index]
+        frame = innermost(self.frames(self.seg.sentence_index(quote.start)), quote.start)
+        if frame is not None:
+            return frame.source
+        if self._stands_alone(quote):
+            return self.speaker_before_offset(quote.start)
+        return None
+
+    def own_speaker(self, index: int) -> Source | None:
+        """The speaker named right beside quotation part `index`, if any (cached)."""
+        if index not in self._own:
+            self._own[index] = None  # a lookup back from this speaker must not come here again
+            self._own[index] = self._adjacent_speaker(index)
+        return self._own[index]
+
+    def _adjacent_speaker(self, index: int) -> Source | None:
+        quote = self.quotes[index]
+        para = self.seg.paragraphs[self.seg.paragraph_index(quote.start)]
+        ends_sentence = self.prose[quote.start:quote.end].rstrip("\"'”’»").endswith(".")
+        found: Attribution | None = None
+        if quote.closed or quote.end < para.end:
+            found = speaker_after(self.prose, quote.end, para.end, ends_sentence)
+        if found is None:
+            previous = self.quotes[index - 1].end if index > 0 and self.quotes[index - 1].end > para.start else para.start
+            sentence = self.seg.sentences[self.seg.sentence_index(quote.start)] if self.seg.sentences else para
+            found = speaker_before(self.prose, quote.start, max(previous, para.start), max(sentence.start, para.start))
+        if found is None and quote.start == para.start and not quote.continued:
+            found = self._introduced_by_previous_paragraph(para)
+        return self.resolve(found.phrase, found.cue, True) if found else None
+
+    def _introduced_by_previous_paragraph(self, para: Span) -> Attribution | None:
+        """A paragraph ending in a colon introduces the quotation that opens the next one."""
+        index = self.seg.paragraph_index(para.start)
+        if index == 0:
+            return None
+        previous = self.seg.paragraphs[index - 1]
+        if self.prose[previous.end - 1] != ":":
+            return None
+        last_sentence = self.seg.sentences[self.seg.sentence_index(previous.end - 1)]
+        return speaker_before(self.prose, previous.end, previous.start, last_sentence.start)
+
+    def _chain_speaker(self, index: int) -> Source | None:
+        """A quotation running over paragraphs keeps one speaker."""
+        back = index
+        while back > 0 and self.quotes[back].continued:
+            back -= 1
+            own = self.own_speaker(back)
+            if own is not None:
+                return own
+        ahead = index
+        while ahead + 1 < len(self.quotes) and self.quotes[ahead].continues:
+            ahead += 1
+            own = self.own_speaker(ahead)
+            if own is not None:
+                return own
+        return None
+
+    def _neighbour_speaker(self, index: int) -> Source | None:
+        """Another quotation of the same paragraph with a named speaker."""
+        para_index = self.seg.paragraph_index(self.quotes[index].start)
+        for step in range(1, _NEIGHBOUR_QUOTES + 1):
+            for other in (index - step, index + step):
+                if 0 <= other < len(self.quotes) and self.seg.paragraph_index(self.quotes[other].start) == para_index:
+                    own = self.own_speaker(other)
+                    if own is not None:
+                        return own
+        return None
+
+    def _stands_alone(self, quote: Quotation) -> bool:
+        sentence = self.seg.sentences[self.seg.sentence_index(quote.start)] if self.seg.sentences else None
+        return sentence is None or quote.start <= sentence.start or self._is_speech(quote)
+
+    # -- the speaker before a point ------------------------------------------------------
+
+    def speaker_before_offset(self, offset: int) -> Source | None:
+        """The last speaker named before `offset`, looking back a few paragraphs."""
+        if self._depth > _MAX_DEPTH:
+            return None
+        self._depth += 1
+        try:
+            para = self.seg.paragraph_index(offset)
+            for index in range(para, max(-1, para - _LOOKBACK_PARAGRAPHS), -1):
+                found = self._last_speaker_in(self.seg.paragraphs[index], offset)
+                if found is not None:
+                    return found
+            return None
+        finally:
+            self._depth -= 1
+
+    def speaker_ending_before(self, offset: int) -> Source | None:
+        """The speaker of a quotation that ends right before `offset` in its sentence."""
+        sentence = self.seg.sentences[self.seg.sentence_index(offset)]
+        candidates = [i for i in range(len(self._quotes_between(sentence.start, offset)))]
+        first = bisect.bisect_left(self.quote_starts, sentence.start)
+        for index in reversed([first + i for i in candidates]):
+            if self.quotes[index].end <= offset:
+                return self.quote_speaker(index)
+        return None
+
+    def _last_speaker_in(self, para: Span, offset: int) -> Source | None:
+        found: list[tuple[int, Source]] = []
+        first = bisect.bisect_left(self.quote_starts, para.start)
+        index = first
+        while index < len(self.quotes) and self.quotes[index].start < min(offset, para.end):
+            own = self.own_speaker(index)
+            if own is not None:
+                found.append((self.quotes[index].start, own))
+            index += 1
+        sentence = self.seg.sentence_index(para.start)
+        while sentence < len(self.seg.sentences) and self.seg.sentences[sentence].start < min(offset, para.end):
+            for frame in self.frames(sentence):
+                if frame.source is not None and frame.start < offset:
+                    found.append((frame.start, frame.source))
+            sentence += 1
+        return max(found, key=lambda item: item[0])[1] if found else None
+
+    # -- interviews ------------------------------------------------------------
+
+    def turn_source(self, offset: int) -> Source | None:
+        """In a transcript, the answer's speaker; questions are the text's own."""
+        if self._turns is None:
+            self._turns = transcript_turns(self.prose, self.seg.paragraphs)
+        if not self._turns:
+            return None
+        turn = self._turns.get(self.seg.paragraph_index(offset))
+        if turn is None or turn.interviewer or offset < turn.label.end:
+            return None
+        if turn.interviewee:
+            first = min(self._turns)
+            name = self.names.pronoun("he", self.seg.paragraphs[first].start)
+            return Source(name, "A", ":", True) if name else None
+        return self.resolve(turn.label, ":", True)
+
+
+def _effective_quotations(prose: str, quotations: Sequence[Quotation]) -> list[Quotation]:
+    """Quotations with those left open cut where an attribution inside them begins."""
+    out: list[Quotation] = []
+    for quote in quotations:
+        if not quote.closed and not quote.continues:
+            end = inner_attribution(prose, quote.start, quote.end)
+            if end is not None:
+                quote = replace(quote, end=end)
+        out.append(quote)
+    return out

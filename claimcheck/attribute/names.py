@@ -1,0 +1,276 @@
+"""Names: turn a speaker as written ("he", "Zelensky", "the minister") into who it is.
+
+People resolve to the fullest name the document uses for them; organisations and plural
+bodies ("officials", "the Institute for the Study of War") stay as written. Lookups search
+backwards from the mention over a bounded window, so the cost does not grow with the
+length of the document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .cues import (
+    BODY_NOUNS,
+    CALENDAR_WORDS,
+    FIRST_PERSON,
+    NOT_NAMES,
+    ORGANISATION_WORDS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    THING_PRONOUNS,
+    TITLE_WORDS,
+)
+
+_CAP = r"[A-Z][\w'’&.-]*"
+_CONNECT = r"(?:of|for|the|de|van|von|der|den|bin|al|da|di|du|la|le|del)"
+# A capitalised run: "Volodymyr Zelensky", "Institute for the Study of War".
+NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}{_CAP})*")
+_TOKEN = re.compile(r"\S+")
+_PARENTHESIS = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,4}")
+# What follows a single name when the writer introduces a person: "Ingrid, 38," "Valerii, a resident".
+_APPOSITION = re.compile(r",[ \t]+(?:\d|(?:a|an|the|who|whose)\b)")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_ARTICLES = frozenset("the a an".split())
+_WINDOW = 1500  # characters looked back for the person a pronoun stands for
+_FULL_NAME_LOOKBACK = 40  # earlier occurrences of a surname inspected for the full name
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A capitalised run of words, its tokens and what it looks like it names."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    is_person: bool
+    possessive: bool
+
+
+def _bare(token: str) -> str:
+    for suffix in _POSSESSIVE:
+        if token.endswith(suffix) and len(token) > len(suffix):
+            return token[: -len(suffix)]
+    return token.rstrip(".,")
+
+
+def read_name(text: str, start: int, end: int) -> Name | None:
+    """The run text[start:end] with titles and sentence openers taken off its front."""
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    while tokens and (_bare(tokens[0][1]).lower() in TITLE_WORDS or tokens[0][1].lower() in NOT_NAMES):
+        tokens.pop(0)
+    while tokens and tokens[-1][1].lower() in NOT_NAMES:
+        tokens.pop()
+    if not tokens or not tokens[0][1][0].isupper():
+        return None
+    words = tuple(_bare(t) for _, t in tokens)
+    last = tokens[-1]
+    possessive = last[1].endswith(_POSSESSIVE) and last[1] not in _POSSESSIVE
+    lowered = {w.lower() for w in words}
+    is_org = bool(lowered & ORGANISATION_WORDS) or (len(words) == 1 and _ACRONYM.fullmatch(words[0]) is not None)
+    is_calendar = bool(lowered & CALENDAR_WORDS)
+    return Name(tokens[0][0], last[0] + len(last[1]), words, not is_org and not is_calendar, possessive)
+
+
+class NameBook:
+    """Resolves speakers as written to canonical names within one document."""
+
+    def __init__(self, prose: str, in_quotation: Callable[[int], bool]) -> None:
+        self._prose = prose
+        self._in_quotation = in_quotation
+        self._fullest: dict[tuple[str, int], str] = {}
+        self._acronyms: dict[str, str | None] = {}
+        self._proper: dict[str, bool] = {}
+
+    def canonical(self, phrase: str, start: int, sentence_start: int) -> str | None:
+        """The canonical name for a speaker phrase written at `start`."""
+        phrase, acronym = _split_parenthesis(phrase)
+        words = phrase.split()
+        if not words:
+            return phrase
+        lowered = phrase.lower()
+        if len(words) == 1 and lowered in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
+            return self.pronoun(lowered, start) or phrase
+        name = self._trailing_name(phrase, start)
+        if name is not None:
+            if name.is_person:
+                return self.fullest(name, start)
+            expanded = self.expand_acronym(name.tokens[0]) if len(name.tokens) == 1 else None
+            return expanded or " ".join(name.tokens)
+        if words[0].lower() == "the" and len(words) <= 4:
+            head = words[-1].lower()
+            if head not in BODY_NOUNS:
+                found = self.described(words[-1], start)
+            elif len(words) == 2:
+                found = self.organisation(head, start, sentence_start)
+            else:
+                found = None
+            if found:
+                return found
+        if words[0] in ("A", "An", "The"):
+            return words[0].lower() + phrase[len(words[0]):]
+        return phrase
+
+    def _trailing_name(self, phrase: str, start: int) -> Name | None:
+        """The name a phrase ends with ("agency spokeswoman Lena Marsh"), if it ends with one."""
+        last: re.Match[str] | None = None
+        for m in NAME_RUN.finditer(phrase):
+            last = m
+        if last is None or phrase[last.end():].strip(" \"'”’"):
+            return None
+        name = read_name(phrase, last.start(), last.end())
+        if name is None or name.possessive:
+            return None
+        return Name(name.start + start, name.end + start, name.tokens, name.is_person, False)
+
+    def fullest(self, name: Name, offset: int) -> str:
+        """The longest form of a person's name used in the document, nearest first."""
+        key = (" ".join(name.tokens), offset)
+        if key not in self._fullest:
+            self._fullest[key] = self._find_fullest(name, offset)
+        return self._fullest[key]
+
+    def _find_fullest(self, name: Name, offset: int) -> str:
+        best = name.tokens
+        surname = name.tokens[-1]
+        pattern = re.compile(rf"(?:{_CAP}[ \t]+(?:{_CONNECT}[ \t]+)?){{1,3}}{re.escape(surname)}\b")
+        seen = 0
+        position = self._prose.find(surname)
+        while position != -1 and seen < _FULL_NAME_LOOKBACK:
+            seen += 1
+            m = pattern.search(self._prose, max(0, position - 80), position + len(surname))
+            if m and m.end() == position + len(surname):
+                found = read_name(self._prose, m.start(), m.end())
+                if found and found.is_person == name.is_person and found.tokens[-len(best):] == best and len(found.tokens) > len(best):
+                    best = found.tokens
+            position = self._prose.find(surname, position + len(surname))
+        return " ".join(best)
+
+    def expand_acronym(self, acronym: str) -> str | None:
+        """ "ISW" -> "Institute for the Study of War" where the document spells it out."""
+        if acronym not in self._acronyms:
+            expansion = None
+            at = self._prose.find(f"({acronym})")
+            if at > 0:
+                runs = list(NAME_RUN.finditer(self._prose, max(0, at - 120), at))
+                if runs:
+                    name = read_name(self._prose, runs[-1].start(), runs[-1].end())
+                    expansion = " ".join(name.tokens) if name else None
+            self._acronyms[acronym] = expansion
+        return self._acronyms[acronym]
+
+    def names_before(self, offset: int) -> list[Name]:
+        """Capitalised runs in the window before `offset` that are not inside quotations."""
+        lower = max(0, offset - _WINDOW)
+        names = []
+        for m in NAME_RUN.finditer(self._prose, lower, offset):
+            if self._in_quotation(m.start()):
+                continue
+            name = read_name(self._prose, m.start(), m.end())
+            if name is not None and not name.possessive:
+                names.append(name)
+        return names
+
+    def pronoun(self, pronoun: str, offset: int) -> str | None:
+        """Who "he", "she" or "it" most likely stands for at `offset`."""
+        if pronoun in FIRST_PERSON or pronoun in PLURAL_PRONOUNS:
+            return None
+        wants_person = pronoun in PERSON_PRONOUNS
+        names = self.names_before(offset)
+        for name in reversed(names):
+            if wants_person and name.is_person and self._is_person_mention(name, offset):
+                return self.fullest(name, offset)
+            if not wants_person and not name.is_person and not (set(w.lower() for w in name.tokens) & CALENDAR_WORDS):
+                return " ".join(name.tokens)
+            if not wants_person and name.is_person and len(name.tokens) == 1 and not self._is_person_mention(name, offset):
+                return name.tokens[0]
+        return None
+
+    def _is_person_mention(self, name: Name, offset: int) -> bool:
+        """Two or more words, a surname seen in full, or a single name in apposition."""
+        if len(name.tokens) > 1 or self.fullest(name, offset) != name.tokens[0]:
+            return True
+        return _APPOSITION.match(self._prose, name.end) is not None
+
+    def of_age(self, age: str, offset: int) -> str | None:
+        """The person introduced with this age ("Ana Ruiz, 52," or "52-year-old Ana Ruiz")."""
+        pattern = re.compile(rf"(?P<before>{_CAP}(?:[ \t]+{_CAP}){{0,3}}),[ \t]+{age},|\b{age}-year-old[ \t]+(?P<after>{_CAP}(?:[ \t]+{_CAP}){{0,3}})")
+        found = None
+        for m in pattern.finditer(self._prose, max(0, offset - 8 * _WINDOW), offset):
+            found = m
+        if found is None:
+            return None
+        group = "before" if found.group("before") else "after"
+        name = read_name(self._prose, found.start(group), found.end(group))
+        return self.fullest(name, found.start()) if name and name.is_person else None
+
+    def organisation(self, head: str, offset: int, sentence_start: int) -> str | None:
+        """The body "the club" or "the council" points back to.
+
+        The sentence's own subject when it is a name ("Rovers will ..., the club said"),
+        else the nearest name with the noun in it ("Lowland secretariat"), else the nearest
+        name that reads as an organisation's ("Brightwater Energy Inc.").
+        """
+        opening = NAME_RUN.match(self._prose, sentence_start, offset)
+        if opening:
+            name = read_name(self._prose, opening.start(), opening.end())
+            if name and name.start == opening.start() and self._is_proper(name) and not name.possessive:
+                return self.fullest(name, offset)
+        with_head = re.compile(rf"((?:{_CAP}[ \t]+){{1,4}}){re.escape(head)}\b", re.I)
+        found = None
+        for m in with_head.finditer(self._prose, max(0, offset - 4 * _WINDOW), offset):
+            found = m
+        if found and not self._in_quotation(found.start()):
+            name = read_name(self._prose, found.start(), found.end())
+            if name:
+                return " ".join(name.tokens)
+        for name in reversed(self.names_before(offset)):
+            if not name.is_person and not CALENDAR_WORDS.intersection(w.lower() for w in name.tokens):
+                return self.fullest(name, offset)
+        return None
+
+    def _is_proper(self, name: Name) -> bool:
+        """Not a common word capitalised only because it starts a sentence."""
+        if len(name.tokens) > 1 or not self._at_sentence_start(name.start):
+            return True
+        token = name.tokens[0]
+        if token not in self._proper:
+            self._proper[token] = re.search(rf"(?<=[a-z,;] ){re.escape(token)}\b", self._prose) is not None
+        return self._proper[token]
+
+    def _at_sentence_start(self, offset: int) -> bool:
+        before = self._prose[max(0, offset - 3):offset].rstrip(" \t\"'“‘")
+        return not before or before[-1] in ".!?\n"
+
+    def described(self, head: str, offset: int) -> str | None:
+        """The person a definite description ("the minister") points back to."""
+        pattern = re.compile(rf"\b{re.escape(head)}\b", re.I)
+        lower = max(0, offset - 4 * _WINDOW)
+        matches = [m for m in pattern.finditer(self._prose, lower, offset)]
+        for m in reversed(matches):
+            if self._in_quotation(m.start()):
+                continue
+            name = self._name_beside(m.start(), m.end())
+            if name is not None:
+                return self.fullest(name, m.start())
+        return None
+
+    def _name_beside(self, start: int, end: int) -> Name | None:
+        """The person named right after a title or in apposition to it."""
+        after = NAME_RUN.match(self._prose, end + 1) if self._prose[end:end + 1] == " " else None
+        if after is None and self._prose.startswith(", ", end):
+            after = NAME_RUN.match(self._prose, end + 2)
+        if after is not None:
+            name = read_name(self._prose, after.start(), after.end())
+            if name is not None and name.is_person:
+                return name
+        return None
+
+
+def _split_parenthesis(phrase: str) -> tuple[str, str | None]:
+    m = _PARENTHESIS.search(phrase)
+    if m:
+        return phrase[: m.start()].rstrip(), m.group(1)
+    return phrase.strip(), None

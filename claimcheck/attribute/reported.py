@@ -1,0 +1,185 @@
+"""Reported speech: the stretch of a sentence each reporting cue governs.
+
+A cue's subject speaks for the clause after the verb ("Officials said 5,000 remain") or,
+when the attribution trails ("5,000 remain, officials said"), for the sentence before it.
+"according to X" and hedges ("reportedly") cover the whole sentence. Relative clauses and
+ages set off by commas inside what is governed are the writer's background, not the
+speaker's claim.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Source, Span
+from .cues import CUE, DOCUMENT_NOUNS, EVIDENCE_VERBS, HEDGES, NOUN_LIKE_VERBS, OBJECT_VERBS, PRONOUNS
+from .subjects import is_inverted, sentence_subject, subject_after, subject_before
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Characters [start, end) whose claims come from `source` (None: the text's own)."""
+
+    start: int
+    end: int
+    source: Source | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """What the frame finder needs to know about one sentence."""
+
+    span: Span
+    clause_starts: tuple[int, ...]
+    """Where speech ends inside the sentence: after quotations and semicolons."""
+
+
+# Resolves a speaker phrase to a Source; the attributor supplies it with its name book.
+Resolve = Callable[[Span, str], "Source | None"]
+
+_MAX_TRAILING_WORDS = 6
+_THAT = re.compile(r"(?:[ \t]+\S+){0,4}?[ \t]+that\b")
+_PHRASE_AFTER = re.compile(r"[ \t]+((?:[^\s,;:!?()]+[ \t]*?){1,12}?)(?=[ \t]*(?:[,;:!?(]|\.(?:\s|$)|$))")
+# A clause after the verb without "that": a subject and then a finite verb within a few words.
+_CLAUSE_AHEAD = re.compile(
+    r"(?:[ \t]+[^\s,;:.]+){1,5}?[ \t]+(?:would|will|was|were|is|are|had|has|have|could|should|might|may|can|did|does|must)\b"
+)
+_AS_SAYING = re.compile(r"\bas saying(?:[ \t]+that)?\b")
+_NEXT_BREAK = re.compile(r"[,;:]|$")
+# Asides that explain a name ("Acme, the parts maker that employs 850 people,", "Smith,
+# who has run the shop for 30 years,", "Jones, 44,"): the writer's, wherever they stand.
+_ASIDE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*),[ \t]+(?:(?:the|a|an|who|whom|whose)\b[^,;—–]*,|(?:aged[ \t]+)?\d{1,3},)"
+    r"|[—–][ \t]*who\b[^—–]*[—–]"
+)
+# In reported speech a relative clause is background too ("said the library, which opened in
+# 1931, had 52,000 visits"); under a trailing "according to" it is part of the account.
+_RELATIVE = re.compile(r",[ \t]+which\b[^,;—–]*(?:,|(?=[;—–]))")
+
+
+def _clause_start(sentence: Sentence, offset: int) -> int:
+    start = sentence.span.start
+    for boundary in sentence.clause_starts:
+        if boundary <= offset:
+            start = boundary
+    return start
+
+
+def _forward_start(prose: str, verb_end: int, limit: int) -> int:
+    """After "that" when it follows within a few words ("said Tuesday that ...")."""
+    m = _THAT.match(prose, verb_end, limit)
+    return m.end() if m else verb_end
+
+
+def _trails(prose: str, sentence: Span, phrase: Span, verb_end: int, has_claim: Callable[[int, int], bool]) -> bool:
+    """Is the attribution at the end of what it governs ("..., officials said in a statement")?"""
+    if not any(ch.isalnum() for ch in prose[sentence.start:phrase.start]):
+        return False
+    stop = _NEXT_BREAK.search(prose, verb_end, sentence.end).start()
+    words = prose[verb_end:stop].split()
+    if len(words) > _MAX_TRAILING_WORDS or "that" in words:
+        return False
+    return not has_claim(verb_end, stop)
+
+
+def find_frames(
+    prose: str,
+    sentence: Sentence,
+    in_quotation: Callable[[int], bool],
+    resolve: Resolve,
+    speaker_before_offset: Callable[[int], Source | None],
+    has_claim: Callable[[int, int], bool],
+) -> list[Frame]:
+    """The frames of one sentence, in the order of their cues."""
+    span = sentence.span
+    frames: list[Frame] = []
+    last_source: Source | None = None
+    for m in CUE.finditer(prose, span.start, span.end):
+        if in_quotation(m.start()):
+            continue
+        kind = m.lastgroup
+        if kind == "according":
+            phrase = _PHRASE_AFTER.match(prose, m.end(), span.end)
+            source = resolve(Span(phrase.start(1), phrase.end(1)), "according to") if phrase else None
+            if source:
+                frames.append(Frame(span.start, span.end, source))
+                frames.extend(_background(prose, frames[-1], forward=False))
+        elif kind == "hedge":
+            word = m.group().lower()
+            frames.append(Frame(span.start, span.end, Source(HEDGES[word], word, word)))
+        elif kind == "quoted_as":
+            phrase_end = _AS_SAYING.search(prose, m.end(), span.end)
+            source = resolve(Span(m.end() + 1, phrase_end.start() - 1), "quoted") if phrase_end else None
+            if source:
+                frames.append(Frame(phrase_end.end(), span.end, source))
+        elif kind == "participle":
+            if not prose[max(span.start, m.start() - 4):m.start()].rstrip().endswith(","):
+                continue
+            source = last_source or speaker_before_offset(m.start())
+            if source is None:
+                opening = sentence_subject(prose, span.start, m.start())
+                source = resolve(opening, m.group()) if opening else None
+            if source:
+                frames.append(Frame(m.end(), span.end, source))
+        else:
+            frame = _verb_frame(prose, sentence, m, resolve, has_claim)
+            if frame is not None:
+                frames.append(frame)
+                frames.extend(_background(prose, frame, forward=frame.start > m.start()))
+                last_source = frame.source
+    return frames
+
+
+def _verb_frame(prose: str, sentence: Sentence, m: re.Match[str], resolve: Resolve, has_claim: Callable[[int, int], bool]) -> Frame | None:
+    span = sentence.span
+    verb = m.group().lower()
+    clause_start = _clause_start(sentence, m.start())
+    inverted = is_inverted(prose, clause_start, m.start())
+    phrase = subject_after(prose, m.end(), span.end) if inverted else subject_before(prose, clause_start, m.start())
+    if phrase is None:
+        return None
+    words = prose[phrase.start:phrase.end].split()
+    followed_by_that = _THAT.match(prose, m.end(), span.end) is not None
+    if verb in EVIDENCE_VERBS:
+        if not DOCUMENT_NOUNS.intersection(w.lower() for w in words[:4]) or (verb.startswith("f") and not followed_by_that):
+            return None
+    if verb in NOUN_LIKE_VERBS and not followed_by_that and not _names_someone(words):
+        return None
+    if verb in OBJECT_VERBS and not (followed_by_that or _CLAUSE_AHEAD.match(prose, m.end(), span.end)):
+        if not _trails(prose, span, phrase, m.end(), has_claim) and not inverted:
+            return None
+    source = resolve(phrase, verb)
+    if source is None:
+        return None
+    if inverted:
+        return Frame(span.start, m.start(), source)
+    if _trails(prose, span, phrase, m.end(), has_claim):
+        return Frame(span.start, phrase.start, source)
+    return Frame(_forward_start(prose, m.end(), span.end), span.end, source)
+
+
+def _names_someone(words: list[str]) -> bool:
+    """A pronoun or a short capitalised name: a subject, not a noun's modifiers."""
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return True
+    return len(words) <= 3 and all(w[0].isupper() for w in words)
+
+
+def _background(prose: str, frame: Frame, forward: bool) -> list[Frame]:
+    """The writer's own asides inside what a speaker is reported to have said."""
+    asides = [Frame(m.end("name") if m.group("name") else m.start(), m.end(), None) for m in _ASIDE.finditer(prose, frame.start, frame.end)]
+    if forward:
+        asides += [Frame(m.start(), m.end(), None) for m in _RELATIVE.finditer(prose, frame.start, frame.end)]
+    return asides
+
+
+def innermost(frames: list[Frame], offset: int) -> Frame | None:
+    """The frame that governs `offset`: the latest to start, then the shortest."""
+    best: Frame | None = None
+    for frame in frames:
+        if frame.start <= offset < frame.end and (
+            best is None or frame.start > best.start or (frame.start == best.start and frame.end < best.end)
+        ):
+            best = frame
+    return best

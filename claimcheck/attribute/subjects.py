@@ -1,0 +1,115 @@
+"""Subjects: the words that name who speaks, found beside a reporting verb.
+
+The subject of "said" is the noun phrase before it in its clause, past appositions and
+relative clauses set off by commas or dashes ("Valerii, a Bakhmut resident, told" ->
+"Valerii"), or the phrase after it when the order is inverted ("..., said Marcus Bell").
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from .cues import AUXILIARIES, CLAUSE_OPENERS, RELATIVE_PRONOUNS, TITLE_WORDS
+
+# Commas and dashes set off appositions; colons and semicolons end clauses.
+_SEPARATOR = re.compile(r"\s*(?:,|—|–|\s--?\s)\s*")
+_WORD = re.compile(r"\S+")
+_AGE = re.compile(r"(?:aged\s+|both\s+)?\d{1,3}")
+_MAX_SUBJECT_WORDS = 12
+_MAX_APPOSITION_WORDS = 6
+# Words after an inverted verb up to the first comma or full stop: "said Marcus Bell,".
+_INVERTED = re.compile(r"[ \t]+((?:[^\s,.;:!?()]+[ \t]+){0,7}?[^\s,.;:!?()]+)[ \t]*(?=[,.;:!?(]|$)")
+_OPENING_WORDS = frozenset(("the", "a", "an"))
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans between commas and dashes, last one possibly empty."""
+    spans: list[tuple[int, int]] = []
+    last = start
+    for m in _SEPARATOR.finditer(text, start, end):
+        spans.append((last, m.start()))
+        last = m.end()
+    spans.append((last, end))
+    return spans
+
+
+def _is_parenthetical(words: list[tuple[int, int, str]], has_previous: bool) -> bool:
+    """A relative clause, participle, age or description standing beside a name."""
+    first = words[0][2].lower().strip("\"'“‘")
+    if first in RELATIVE_PRONOUNS or _AGE.fullmatch(" ".join(w[2] for w in words)):
+        return True
+    if first.endswith("ing") and words[0][2][0].islower():
+        return True
+    return has_previous and first in _OPENING_WORDS
+
+
+def subject_before(text: str, clause_start: int, verb_start: int) -> Span | None:
+    """The subject of the verb at `verb_start`, searched back to `clause_start`.
+
+    None when the verb directly follows a comma or quotation (inverted order) or no
+    plausible subject stands before it.
+    """
+    chunks = _chunks(text, clause_start, verb_start)
+    for index in range(len(chunks) - 1, -1, -1):
+        words = _words(text, *chunks[index])
+        while words and words[-1][2].lower() in AUXILIARIES:
+            words.pop()
+        if not words:
+            continue
+        if index < len(chunks) - 1 and _is_parenthetical(words, index > 0):
+            continue
+        opener = max((i for i, w in enumerate(words) if w[2].lower() in CLAUSE_OPENERS), default=-1)
+        words = words[opener + 1:]
+        if not words or len(words) > _MAX_SUBJECT_WORDS:
+            return None
+        return Span(words[0][0], words[-1][1])
+    return None
+
+
+def is_inverted(text: str, clause_start: int, verb_start: int) -> bool:
+    """Does the verb open its attribution ("..., said Marcus Bell")?
+
+    So when a comma or closing quote stands right before the verb and what precedes it is
+    a statement rather than a subject set off by commas ("Clara Voss, said").
+    """
+    chunks = _chunks(text, clause_start, verb_start)
+    if text[chunks[-1][0]:chunks[-1][1]].strip(" \t\"'”’»"):
+        return False
+    nonempty = [c for c in chunks[:-1] if text[c[0]:c[1]].strip(" \t\"'”’»")]
+    if not nonempty:
+        return True
+    words = _words(text, *nonempty[-1])
+    if _is_parenthetical(words, len(nonempty) > 1):
+        return False
+    return len(words) > _MAX_APPOSITION_WORDS or any(w[2].lower() in CLAUSE_OPENERS for w in words)
+
+
+def subject_after(text: str, verb_end: int, limit: int) -> Span | None:
+    """The subject after an inverted verb: "..., said Marcus Bell, chief executive"."""
+    m = _INVERTED.match(text, verb_end, limit)
+    if not m:
+        return None
+    return Span(m.start(1), m.end(1))
+
+
+def sentence_subject(text: str, start: int, end: int) -> Span | None:
+    """The name or noun phrase a sentence opens with ("Chief executive Yuki Tanaka")."""
+    words = _words(text, start, end)
+    taken: list[tuple[int, int, str]] = []
+    for word in words:
+        bare = word[2].strip(",\"'“‘")
+        if not bare:
+            break
+        if bare[0].isupper() or bare.lower() in TITLE_WORDS or (not taken and bare.lower() in _OPENING_WORDS):
+            taken.append(word)
+            if word[2].endswith(","):
+                break
+            continue
+        break
+    if not taken:
+        return None
+    return Span(taken[0][0], taken[-1][1] - (1 if taken[-1][2].endswith(",") else 0))
