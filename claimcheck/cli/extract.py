@@ -1,105 +1,23 @@
-"""The command line: a thin typer layer over `claimcheck.extract` and the reporters.
-
-Data goes to stdout, messages to stderr. Exit codes are `ExitCode`, documented in the README.
-"""
+"""`claimcheck extract`: list the claims of each article."""
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import os
-import sys
-from dataclasses import dataclass
-from typing import BinaryIO, List, Optional, TextIO
+from typing import List, Optional
 
 import typer
 
-from . import __version__
-from .errors import ClaimcheckError, InputError, UsageError
-from .load import iter_inputs
-from .model import Kind
-from .pipeline import extract
-from .report import Format, make_reporter
+from ..errors import InputError, UsageError
+from ..load import iter_inputs
+from ..model import Kind
+from ..pipeline import extract
+from ..report import Format, make_reporter
+from .app import Environment, ExitCode, app
 
 
 class GroupBy(str, enum.Enum):
     DOCUMENT = "document"
     SOURCE = "source"
-
-
-class ExitCode(enum.IntEnum):
-    OK = 0
-    FINDINGS = 1  # kept for `check`: the draft has findings at or above --fail-on
-    ERROR = 2  # usage error, or at least one input could not be read
-
-
-@dataclass(frozen=True)
-class Environment:
-    """Where the program reads and writes, and what those streams are; tests build their own."""
-
-    stdin: BinaryIO
-    stdout: TextIO
-    stderr: TextIO
-    stdout_is_terminal: bool
-    stderr_is_terminal: bool
-    no_color: bool
-
-    @classmethod
-    def from_process(cls, no_color: bool = False) -> "Environment":
-        return cls(
-            stdin=sys.stdin.buffer,
-            stdout=sys.stdout,
-            stderr=sys.stderr,
-            stdout_is_terminal=sys.stdout.isatty(),
-            stderr_is_terminal=sys.stderr.isatty(),
-            no_color=no_color or bool(os.environ.get("NO_COLOR")),
-        )
-
-    def console(self, stream: TextIO, is_terminal: bool):
-        from rich.console import Console
-
-        plain = self.no_color or not is_terminal
-        return Console(
-            file=stream,
-            force_terminal=is_terminal,
-            color_system=None if plain else "auto",
-            no_color=plain,
-            highlight=False,
-            soft_wrap=False,
-            width=None if is_terminal else 160,
-        )
-
-    def say(self, message: str) -> None:
-        print(f"claimcheck: {message}", file=self.stderr, flush=True)
-
-
-app = typer.Typer(
-    name="claimcheck",
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        print(f"claimcheck {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
-) -> None:
-    """Find the numeric and dated claims in news articles, with their sources.
-
-    Examples:
-
-      claimcheck extract data/flood-relief-wire.md
-
-      claimcheck extract drafts/ --format json > claims.json
-
-      curl -s https://example.org/story.txt | claimcheck extract - --kind count,money
-    """
 
 
 def _parse_kinds(values: Optional[List[str]]) -> Optional[set[Kind]]:
@@ -194,20 +112,3 @@ def extract_command(
     """
     env = Environment.from_process(no_color=no_color)
     raise typer.Exit(int(run_extract(env, paths or [], fmt, kind, reference_date, day_first, group_by)))
-
-
-def run() -> None:
-    """Console-script entry point: no traceback reaches the user for errors we expect."""
-    try:
-        app()
-    except BrokenPipeError:
-        # The reader went away (| head): stop quietly, as other Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(int(ExitCode.OK))
-    except KeyboardInterrupt:
-        print("claimcheck: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except ClaimcheckError as exc:
-        print(f"claimcheck: error: {exc}", file=sys.stderr)
-        sys.exit(int(ExitCode.ERROR))
