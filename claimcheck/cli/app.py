@@ -4,7 +4,6 @@ Data goes to stdout, messages to stderr. Exit codes are `ExitCode`, documented i
 """
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import os
 import sys
