@@ -183,3 +183,58 @@ class Document:
             "metadata": dict(self.metadata),
             "claims": [c.to_dict() for c in self.claims],
         }
+
+
+class Severity(str, enum.Enum):
+    """How much a finding matters; `--fail-on` compares against `rank`."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem `claimcheck check` reports about one claim of one document.
+
+    `fingerprint` depends on the rule and the claim id only, so a finding keeps it
+    when the rest of the document is edited (baselines, SARIF partial fingerprints).
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    source: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    claim_id: str
+    fingerprint: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "source": self.source,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+            "claim_id": self.claim_id,
+            "fingerprint": self.fingerprint,
+        }

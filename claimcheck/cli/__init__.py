@@ -7,6 +7,7 @@ import sys
 from ..errors import ClaimcheckError
 from .app import Environment, ExitCode, app
 from .extract import GroupBy, run_extract  # importing a command module registers it
+from . import check as _check  # registers the check command
 
 
 def run() -> None:

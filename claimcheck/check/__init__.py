@@ -1,0 +1,40 @@
+"""`claimcheck check`: rules over the claims of a draft, as editorial CI.
+
+    >>> from claimcheck.check import check_text
+    >>> [f.code for f in check_text("The council voted on Tuesday, March 1, 2023.")]
+    ['CC002']
+
+`check(document, config)` runs the rules on an extracted `Document`; `check_paths`
+reads files and directories with the configuration each one's folder gives.
+"""
+from __future__ import annotations
+
+from ..model import Finding, Severity
+from .baseline import Baseline, BaselineError, load_baseline, write_baseline
+from .config import Config, ConfigError, ConfigFinder, FailOn, find_config_file, load_config
+from .engine import CheckedDocument, check, check_paths, check_text, fingerprint
+from .registry import Rule
+from .rules import RULES, RULES_BY_CODE
+
+__all__ = [
+    "Baseline",
+    "BaselineError",
+    "CheckedDocument",
+    "Config",
+    "ConfigError",
+    "ConfigFinder",
+    "FailOn",
+    "Finding",
+    "RULES",
+    "RULES_BY_CODE",
+    "Rule",
+    "Severity",
+    "check",
+    "check_paths",
+    "check_text",
+    "find_config_file",
+    "fingerprint",
+    "load_baseline",
+    "load_config",
+    "write_baseline",
+]

@@ -1,0 +1,103 @@
+"""When do two claims state the same quantity? Shared by the consistency rules.
+
+Two claims are taken to count the same thing only on strong evidence: same kind, unit
+and subject, in different sentences, in frames (the words around each claim) that
+mostly agree, with nothing in either sentence that marks a change over time, a
+comparison or another date. Editors forgive a missed inconsistency more readily than
+a false alarm on every story that mentions "people" twice.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..model import Claim, Kind
+from .context import CheckContext
+from .language import content_words, singular
+
+LEVEL_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.MEASURE, Kind.DURATION, Kind.AGE})
+_APPROXIMATE = 0.1
+_FRAME_WORDS = 5
+
+# A sentence that talks about change, comparison or another time states more than one
+# value of the same thing on purpose.
+_CHANGE = re.compile(
+    r"""\b(?:rose|risen|rise[sn]?|rising|increas\w*|fell|fallen|falls?|falling|drop\w*|declin\w*|
+    grew|grown|grows?|growth|jump\w*|climb\w*|surg\w*|plung\w*|slump\w*|doubl\w*|tripl\w*|halv\w*|
+    cut|cuts|reduc\w*|rais\w*|lower\w*|higher|more|fewer|less|than|compared|versus|vs|previous\w*|
+    last|earlier|initial\w*|original\w*|revis\w*|updat\w*|now|once|former\w*|ago|before|after|
+    then|until|since|total|overall|combined|another|additional|other|each|per|every|
+    average|median|record|estimat\w*)\b""",
+    re.I | re.X,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float
+    high: float
+
+    def disjoint(self, other: "Interval") -> bool:
+        slack = 1e-9 * max(1.0, abs(self.high), abs(other.high))
+        return self.high + slack < other.low or other.high + slack < self.low
+
+
+def interval(claim: Claim) -> Interval | None:
+    """The values a claim allows: "about 800" is 720-880, "more than 5,000" is 5,000 up."""
+    if claim.value is None or claim.vague or claim.qualifier in ("up", "down"):
+        return None
+    low, high = float(claim.value), float(claim.value_high if claim.value_high is not None else claim.value)
+    if claim.qualifier == "~":
+        return Interval(low * (1 - _APPROXIMATE), high * (1 + _APPROXIMATE))
+    if claim.qualifier in (">", ">="):
+        return Interval(low, math.inf)
+    if claim.qualifier in ("<", "<="):
+        return Interval(0.0, high)
+    return Interval(low, high)
+
+
+def subject_key(claim: Claim) -> tuple[str, str, str] | None:
+    """Claims that may state the same quantity share this key: kind, unit, subject head."""
+    if claim.kind not in LEVEL_KINDS or not claim.subject:
+        return None
+    head = claim.subject.split()[-1]
+    return (claim.kind.value, claim.unit or "", singular(head))
+
+
+def frame(context: CheckContext, claim: Claim) -> frozenset[str]:
+    """Content words just before and after the claim in its sentence, subject excluded."""
+    sentence = context.sentence(claim.start)
+    before = content_words(context.prose[sentence.start:claim.start])[-_FRAME_WORDS:]
+    after = content_words(context.prose[claim.end:sentence.end])[:_FRAME_WORDS]
+    return frozenset(before + after)
+
+
+def sentence_marks_change(context: CheckContext, claim: Claim) -> bool:
+    sentence = context.sentence(claim.start)
+    return bool(_CHANGE.search(context.prose, sentence.start, sentence.end))
+
+
+def dates_in_sentence(context: CheckContext, claim: Claim) -> frozenset[str]:
+    sentence = context.sentence(claim.start)
+    return frozenset(
+        c.date.value
+        for c in context.claims
+        if c.kind is Kind.DATE and c.date is not None and c.date.value and sentence.start <= c.start < sentence.end
+    )
+
+
+def same_quantity(context: CheckContext, first: Claim, second: Claim) -> bool:
+    """Do two claims with the same subject key describe one quantity at one time?"""
+    if context.sentence(first.start) == context.sentence(second.start):
+        return False
+    if first.source and second.source and first.source.name != second.source.name:
+        return False
+    if sentence_marks_change(context, first) or sentence_marks_change(context, second):
+        return False
+    first_dates, second_dates = dates_in_sentence(context, first), dates_in_sentence(context, second)
+    if first_dates and second_dates and first_dates != second_dates:
+        return False
+    a, b = frame(context, first), frame(context, second)
+    shared = a & b
+    return bool(shared) and len(shared) * 2 > min(len(a), len(b))

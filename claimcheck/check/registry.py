@@ -1,0 +1,43 @@
+"""What a rule is: a stable code, a name, a default severity, a message and its reasons.
+
+The rule functions live in `rules/`; this module only describes them, so reporters
+(SARIF's rule table, the docs test) can list rules without running any.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
+
+from ..model import Claim, Severity
+from .context import CheckContext
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's raw result: the claim it is about and the words its message needs."""
+
+    claim: Claim
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A check with a stable identity; `message` is a `str.format` template over `Hit.values`."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    message: str
+    rationale: str
+    bad: str
+    good: str
+    run: Callable[[CheckContext], Iterable[Hit]]
+
+    def format(self, hit: Hit) -> str:
+        return self.message.format(claim=quote(hit.claim.text), **hit.values)
+
+
+def quote(text: str) -> str:
+    """Words of the document as a message shows them: quoted, white space folded."""
+    return "“" + " ".join(text.split()) + "”"

@@ -1,0 +1,199 @@
+"""`claimcheck check`: editorial CI. Rules over the claims of drafts, with linter exit codes."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections import Counter
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from typing import List, Optional, TextIO
+
+import typer
+
+from ..check import (
+    RULES,
+    Baseline,
+    BaselineError,
+    CheckedDocument,
+    ConfigFinder,
+    FailOn,
+    Finding,
+    check_paths,
+    load_baseline,
+    load_config,
+    write_baseline,
+)
+from ..errors import ClaimcheckError, InputError, UsageError
+from ..model import Severity
+from ..report.ci import FindingsFormat, make_findings_reporter
+from .app import Environment, ExitCode, app
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    return [code.strip() for value in values or [] for code in value.split(",") if code.strip()]
+
+
+def _parse_date(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--reference-date {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _summary(findings: Counter[Severity], documents: int, new_only: bool) -> str:
+    total = sum(findings.values())
+    files = f"{documents} file{'s' if documents != 1 else ''}"
+    if not total:
+        return f"no {'new ' if new_only else ''}findings in {files}"
+    parts = [f"{findings[s]} {s.value}{'s' if findings[s] != 1 and s is not Severity.INFO else ''}" for s in reversed(Severity) if findings[s]]
+    return f"{total} {'new ' if new_only else ''}finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files}"
+
+
+def list_rules(out: TextIO) -> None:
+    for rule in RULES:
+        out.write(f"{rule.code}  {rule.name:<26} {rule.severity.value:<8} {rule.summary}\n")
+
+
+def run_check(
+    env: Environment,
+    paths: List[str],
+    fmt: FindingsFormat = FindingsFormat.TEXT,
+    fail_on: Optional[FailOn] = None,
+    select: Optional[List[str]] = None,
+    ignore: Optional[List[str]] = None,
+    config_file: Optional[str] = None,
+    baseline: Optional[str] = None,
+    write_baseline_to: Optional[str] = None,
+    output_file: Optional[str] = None,
+    reference_date: Optional[str] = None,
+    day_first: Optional[bool] = None,
+) -> ExitCode:
+    """What `claimcheck check` does, with the environment passed in."""
+    try:
+        option_date = _parse_date(reference_date)
+        fixed = load_config(config_file) if config_file else None
+        finder = ConfigFinder(fixed, _split(select) or None, _split(ignore), fail_on)
+        known = load_baseline(baseline) if baseline else None
+    except ClaimcheckError as exc:
+        env.say(f"error: {exc}")
+        return ExitCode.ERROR
+    if not paths:
+        if env.stdin.isatty() if hasattr(env.stdin, "isatty") else False:
+            env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
+            return ExitCode.ERROR
+        paths = ["-"]
+    run = _Run(finder, known, option_date, day_first)
+    with ExitStack() as stack:
+        try:
+            out = stack.enter_context(open(output_file, "w", encoding="utf-8")) if output_file else env.stdout
+        except OSError as exc:
+            env.say(f"error: {output_file}: cannot write: {exc.strerror or exc}")
+            return ExitCode.ERROR
+        status = run.report(env, out, paths, fmt)
+    if status is ExitCode.ERROR and run.aborted:
+        return status
+    if write_baseline_to:
+        try:
+            written = write_baseline(write_baseline_to, run.all_findings)
+        except BaselineError as exc:
+            env.say(f"error: {exc}")
+            return ExitCode.ERROR
+        env.say(f"wrote {written} finding{'s' if written != 1 else ''} to the baseline {write_baseline_to}")
+        return ExitCode.ERROR if status is ExitCode.ERROR else ExitCode.OK
+    env.say(_summary(run.counts, run.documents, known is not None))
+    return status
+
+
+@dataclass
+class _Run:
+    """The state of one `check` run: what was found, what counts, whether to fail."""
+
+    finder: ConfigFinder
+    known: Optional[Baseline]
+    reference_date: Optional[dt.date]
+    day_first: Optional[bool]
+    counts: Counter[Severity] = field(default_factory=Counter)
+    documents: int = 0
+    all_findings: list[Finding] = field(default_factory=list)
+    aborted: bool = False
+
+    def report(self, env: Environment, out: TextIO, paths: List[str], fmt: FindingsFormat) -> ExitCode:
+        reporter = make_findings_reporter(fmt, out, RULES)
+        status, failing = ExitCode.OK, False
+        reporter.start()
+        items = check_paths(paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first)
+        try:
+            for item in items:
+                if isinstance(item, InputError):
+                    env.say(f"error: {item}")
+                    reporter.error(item)
+                    status = ExitCode.ERROR
+                    continue
+                findings = self._new(item)
+                self.documents += 1
+                self.all_findings.extend(item.findings)
+                self.counts.update(f.severity for f in findings)
+                failing = failing or any(item.config.fail_on.fails(f.severity) for f in findings)
+                reporter.document(item.source, findings)
+        except ClaimcheckError as exc:  # a configuration file found on the way is broken
+            env.say(f"error: {exc}")
+            self.aborted = True
+            status = ExitCode.ERROR
+        reporter.finish()
+        return ExitCode.FINDINGS if status is ExitCode.OK and failing else status
+
+    def _new(self, item: CheckedDocument) -> list[Finding]:
+        return self.known.new_findings(item.findings) if self.known is not None else list(item.findings)
+
+
+def _list_rules_callback(value: bool) -> None:
+    if value:
+        buffer = io.StringIO()
+        list_rules(buffer)
+        typer.echo(buffer.getvalue(), nl=False)
+        raise typer.Exit()
+
+
+@app.command("check")
+def check_command(
+    paths: List[str] = typer.Argument(None, metavar="[PATH|-]...", help="Drafts: files, directories (searched for *.md, *.txt), or - for stdin."),
+    fmt: FindingsFormat = typer.Option(FindingsFormat.TEXT, "--format", "-f", help="text (path:line:col: CODE message), github (workflow annotations), sarif, gitlab (Code Quality), json.", case_sensitive=False),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 on findings at or above this severity: error, warning, info, never. Default: the configuration's fail-on, else warning.", case_sensitive=False),
+    select: Optional[List[str]] = typer.Option(None, "--select", metavar="CODES", help="Run only these rules (codes or prefixes, comma-separated); replaces the configuration's select."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="CODES", help="Skip these rules, on top of the configuration's ignore."),
+    config_file: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Use this .claimcheck.toml or pyproject.toml for every file instead of searching upwards."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings that are not in this baseline."),
+    write_baseline_to: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record every current finding in FILE and exit 0 (2 if an input could not be read)."),
+    output_file: Optional[str] = typer.Option(None, "--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output."),
+    reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the dateline or front matter."),
+    day_first: Optional[bool] = typer.Option(None, "--day-first/--month-first", help="Read 03/01/2023 as 3 January (or as March 1); default from the configuration."),
+    show_rules: bool = typer.Option(False, "--list-rules", callback=_list_rules_callback, is_eager=True, help="List every rule with its code, name and default severity, and exit."),
+) -> None:
+    """Check drafts for claims that contradict themselves, the calendar or each other.
+
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+
+    Examples:
+
+      claimcheck check drafts/
+
+      claimcheck check drafts/ --format github --fail-on error
+
+      claimcheck check story.md --select CC002,CC005 --format sarif -o claimcheck.sarif
+
+      claimcheck check archive/ --write-baseline .claimcheck-baseline.json
+    """
+    env = Environment.from_process()
+    raise typer.Exit(
+        int(
+            run_check(
+                env, paths or [], fmt, fail_on, select, ignore, config_file, baseline,
+                write_baseline_to, output_file, reference_date, day_first,
+            )
+        )
+    )
+
+
+__all__ = ["list_rules", "run_check"]

@@ -1,0 +1,58 @@
+"""Reporters for `claimcheck check`: findings as CI systems and people read them.
+
+Every reporter has the same four calls: `start()`, `document(source, findings)` for each
+checked input, `error(exc)` for each input that could not be read, `finish()`.
+"""
+from __future__ import annotations
+
+import enum
+import json
+from importlib.resources import files
+from typing import Any, Protocol, Sequence, TextIO
+
+from ...errors import InputError
+from ...model import Finding
+from .github import GithubReporter
+from .gitlab import GitlabReporter
+from .json_report import JsonFindingsReporter
+from .rules import RuleInfo
+from .sarif import SarifReporter
+from .text import TextReporter
+
+
+class FindingsFormat(str, enum.Enum):
+    TEXT = "text"
+    GITHUB = "github"
+    SARIF = "sarif"
+    GITLAB = "gitlab"
+    JSON = "json"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class FindingsReporter(Protocol):
+    def start(self) -> None: ...
+    def document(self, source: str, findings: Sequence[Finding]) -> None: ...
+    def error(self, error: InputError) -> None: ...
+    def finish(self) -> None: ...
+
+
+def make_findings_reporter(fmt: FindingsFormat, out: TextIO, rules: Sequence[RuleInfo]) -> FindingsReporter:
+    """The reporter for `fmt`; `rules` describes every rule for formats that list them (SARIF)."""
+    if fmt is FindingsFormat.SARIF:
+        return SarifReporter(out, rules)
+    return {
+        FindingsFormat.TEXT: TextReporter,
+        FindingsFormat.GITHUB: GithubReporter,
+        FindingsFormat.GITLAB: GitlabReporter,
+        FindingsFormat.JSON: JsonFindingsReporter,
+    }[fmt](out)
+
+
+def sarif_schema() -> dict[str, Any]:
+    """The JSON Schema of the SARIF 2.1.0 subset `--format sarif` writes (shipped with the package)."""
+    return json.loads(files(__package__).joinpath("sarif-subset.schema.json").read_text(encoding="utf-8"))
+
+
+__all__ = ["FindingsFormat", "FindingsReporter", "RuleInfo", "make_findings_reporter", "sarif_schema"]
