@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 
 class Grain(enum.IntEnum):
@@ -48,13 +48,14 @@ class Period:
     anchored: bool = False
 
     def anchor(self, anchored: bool = True) -> "Period":
-        return replace(self, anchored=anchored)
+        return Period(self.grain, self.value, self.start, self.end, anchored)
 
 
 SEASONS = ("SP", "SU", "FA", "WI")
 _SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _SHIFT_MONTHS = {Grain.MONTH: 1, Grain.SEASON: 12, Grain.QUARTER: 3, Grain.HALF: 6, Grain.YEAR: 12}
 MIN_YEAR, MAX_YEAR = 1, 9998
+_JUST_ENDED_DAYS = 31
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -160,7 +161,7 @@ def shift(period: Period, grain: Grain, count: int) -> Period | None:
     start = _shift_date(period.start, grain, count)
     if start is None:
         return None
-    return replace(period_of(period.grain, start), anchored=period.anchored)
+    return period_of(period.grain, start).anchor(period.anchored)
 
 
 def _shift_date(date: dt.date, grain: Grain, count: int) -> dt.date | None:
@@ -202,8 +203,8 @@ def occurrence(candidates: list[Period], reference: dt.date, direction: Directio
 
     PAST: the latest that has begun by the reference date; FUTURE: the first that has not
     ended before it; PREVIOUS/NEXT: the latest wholly before / first wholly after;
-    NEAREST: the one closest to the reference date; CURRENT: the one holding the reference
-    date, else the one in its year.
+    NEAREST: the one closest to the reference date; CURRENT ("this winter"): the one holding
+    the reference date, or one that ended in the last month, else the next one.
     """
     if direction is Direction.PREVIOUS:
         return [p for p in candidates if p.end < reference][-1]
@@ -214,7 +215,10 @@ def occurrence(candidates: list[Period], reference: dt.date, direction: Directio
     if direction is Direction.NEAREST:
         return min(candidates, key=lambda p: _distance(p, reference))
     if direction is Direction.CURRENT:
-        return min(candidates, key=lambda p: (_distance(p, reference) > 0, p.start.year != reference.year, _distance(p, reference)))
+        for period in candidates:
+            if period.end >= reference - dt.timedelta(days=_JUST_ENDED_DAYS):
+                return period
+        return candidates[-1]
     return [p for p in candidates if p.start <= reference][-1]
 
 

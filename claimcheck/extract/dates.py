@@ -31,6 +31,7 @@ from .timex import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     scan,
+    spelled_year,
 )
 
 
@@ -59,6 +60,9 @@ _DEICTIC_DIRECTION = {
 _ANAPHOR_STEP = {"the previous": -1, "the preceding": -1, "the prior": -1, "the next": 1,
                  "the following": 1, "that": 0, "the same": 0, "that same": 0,
                  "before": -1, "after": 1, "earlier": 0, "later": 0}
+_FISCAL_YEAR_STEP = {"full": 0, "fiscal": 0, "current fiscal": 0, "new fiscal": 0, "latest fiscal": -1,
+                     "previous fiscal": -1, "prior fiscal": -1, "next fiscal": 1, "coming fiscal": 1}
+_WEEKDAY_ANAPHORS = {"the previous": -1, "the preceding": -1, "the following": 1, "the next": 1}
 _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1, "the": 0, "that": None}
 # Words before a bare month name or year that make it a date rather than a name or count.
 _TEMPORAL_PREPOSITIONS = frozenset({
@@ -74,8 +78,10 @@ _NOT_A_WEEKDAY_BEFORE = frozenset({
 })
 _YEAR_QUALIFIERS = frozenset({
     "about", "some", "around", "nearly", "almost", "roughly", "approximately", "over", "under",
-    "than", "least", "only", "just", "another", "additional", "extra", "total", "of", "to",
+    "than", "least", "only", "just", "another", "additional", "extra", "total",
 })
+_IDENTIFIER_NOUNS = frozenset({"no", "number", "nos", "route", "flight", "room", "page", "model", "suite",
+                               "apt", "box", "unit", "gate", "platform", "pier", "lot", "code", "windows"})
 _COUNT_NOUNS = frozenset({
     "people", "persons", "men", "women", "children", "soldiers", "troops", "workers", "employees",
     "jobs", "members", "students", "residents", "civilians", "cases", "deaths", "tonnes", "tons",
@@ -85,8 +91,11 @@ _COUNT_NOUNS = frozenset({
     "percent", "per", "times", "refugees", "patients", "prisoners", "families", "households",
     "officers", "police", "others", "more", "words", "calories", "rpm", "mph", "units", "companies",
 })
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your", "each", "every"})
 _QUARTER_BACK_YEAR = frozenset({"year-ago", "year-earlier", "year ago", "year earlier"})
 _FOCUS_REACH = 1500
+_CUE_REACH_DAYS = 300
+_AHEAD_DAYS = 92
 
 
 @dataclass
@@ -123,59 +132,110 @@ class _Reader:
 
 # --- tense: which occurrence of "Friday" the sentence means -------------------------------
 
-_FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|would|could|might|should|must|wo|(?<![A-Z])may|going\s+to|due|scheduled|expected|"
-    r"expects?|plans?|planned|planning|slated|set\s+to|intends?|intended|aims?|upcoming|is\s+to|are\s+to|"
-    r"was\s+to|were\s+to|tentatively|is|are|begins|starts|opens|resumes|ends|closes|expires|meets|"
-    r"convenes|arrives|returns|deadline|until|next)\b|'ll\b"
+class _Cue(enum.Enum):
+    """What a word says about the tense of the clause it stands in."""
+
+    FUTURE = "future"  # "will", "due", "scheduled"
+    PRESENT = "present"  # "is", "begins": a plan when it stands before the date
+    PAST = "past"  # "said", "was", "closed"
+    PLAN_BEFORE_TO = "plan-to"  # "plans", "agreed", "going": future when "to" follows
+    PASSIVE = "passive"  # "be", "been": the participle after it is no past tense
+    PERFECT = "perfect"  # "had": a plan that was due is now past
+
+
+_FUTURE_WORDS = ("will", "shall", "would", "could", "might", "should", "must", "won't", "wouldn't",
+                 "upcoming", "tentatively", "due", "scheduled", "expected", "slated", "planned", "next",
+                 "supposed", "payable", "effective", "expect", "expects")
+_PRESENT_WORDS = ("is", "are", "begins", "starts", "opens", "resumes", "ends", "closes", "expires",
+                  "meets", "convenes", "arrives", "returns", "stays", "remains", "continues", "lasts", "may")
+_PAST_WORDS = (
+    "said", "told", "was", "were", "did", "since", "ago", "last", "began", "came", "went", "took",
+    "gave", "got", "met", "made", "found", "held", "left", "lost", "won", "rose", "fell", "sold",
+    "bought", "paid", "ran", "saw", "sent", "spent", "spoke", "struck", "thought", "wrote",
+    "led", "brought", "kept", "knew", "became", "broke", "chose", "drew", "drove", "fought", "flew",
+    "grew", "heard", "laid", "meant", "rode", "shot", "sank", "sat",
+    "slid", "stole", "stood", "swore", "swept", "taught", "threw", "tore", "understood", "woke",
+    "wore", "withdrew", "sought", "caught", "felt", "fled", "forgot", "froze", "hung", "overtook",
+    "rang", "shook", "slept", "spun", "stuck", "swam", "wasn't", "weren't", "didn't",
 )
-_PAST_CUES = re.compile(
-    r"\b(?:said|told|was|were|had|did|since|ago|earlier|(?<!\bbe )(?<!\bbeen )(?<!\bbeing )[a-z]{2,}ed|"
-    r"began|came|went|took|gave|got|met|made|found|held|left|lost|won|rose|fell|sold|bought|paid|put|"
-    r"ran|saw|sent|spent|spoke|struck|thought|wrote|led|brought|kept|knew|became|broke|chose|drew|"
-    r"drove|fought|flew|grew|heard|hit|hurt|laid|meant|quit|rode|shot|shut|sank|sat|slid|stole|stood|"
-    r"swore|swept|taught|threw|tore|understood|woke|wore|withdrew|began|sought|bought|caught|felt|"
-    r"fled|forgot|froze|hung|overtook|rang|rose|shook|slept|spun|stuck|struck|swam|told|won|last)\b"
-)
-_FUTURE_NOT_PAST = frozenset({"scheduled", "expected", "planned", "intended"})
+_PLAN_WORDS = ("going", "set", "plans", "plan", "aims", "intends", "expects", "wants", "hopes", "agreed",
+               "promised", "vowed", "threatened", "is", "are", "was", "were", "due", "scheduled", "expected",
+               "supposed", "likely", "ready", "able", "trying", "seeking", "preparing", "poised")
+# Before a participle these make it an adjective ("a still unspecified date"), not a verb.
+_ADJECTIVE_MARKERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "still",
+                                "newly", "recently", "previously", "jointly", "fully", "partly", "widely",
+                                "closely", "highly", "much", "well", "so", "long", "once", "most", "more"})
+_AUXILIARIES = frozenset({"be", "been", "being"})
+_TENSE_WORDS: dict[str, _Cue] = {
+    **{word: _Cue.PRESENT for word in _PRESENT_WORDS},
+    **{word: _Cue.PAST for word in _PAST_WORDS},
+    **{word: _Cue.FUTURE for word in _FUTURE_WORDS},
+    "be": _Cue.PASSIVE, "been": _Cue.PASSIVE, "being": _Cue.PASSIVE, "had": _Cue.PERFECT,
+}
+_NOT_PAST_TENSE = frozenset({"hundred", "need", "indeed", "speed", "seed", "feed", "breed", "bed", "red", "shed"})
+_TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _CLAUSE_START = re.compile(r"[.!?;]['\"’”)]*\s|\n\s*\n")
 _TENSE_LEFT = 90
 _TENSE_RIGHT = 60
 
 
-def _last_cue(pattern: re.Pattern[str], text: str) -> tuple[int, str] | None:
-    last = None
-    for cue in pattern.finditer(text):
-        last = cue
-    return (last.end(), last.group()) if last else None
+def _cue(words: list[str], index: int) -> _Cue | None:
+    """The tense `words[index]` marks, looking at the words just before it."""
+    word = words[index]
+    low = word.lower()
+    before = words[index - 1].lower() if index else ""
+    if low == "to":
+        cue, planner = (_Cue.FUTURE, index - 1) if before in _PLAN_WORDS else (None, index)
+    elif low == "may" and word != "may":
+        return None
+    else:
+        cue, planner = _TENSE_WORDS.get(low), index
+        if low.endswith("'ll"):
+            cue = _Cue.FUTURE
+        elif cue is None and low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_TENSE:
+            cue = _Cue.PAST
+        if cue is _Cue.PAST and before in _AUXILIARIES:
+            return _Cue.PASSIVE
+        if low.endswith("ed") and cue in (_Cue.PAST, _Cue.FUTURE):
+            if before in _AUXILIARIES:
+                return _Cue.PASSIVE
+            if before in _ADJECTIVE_MARKERS:
+                return None
+    if cue is _Cue.FUTURE and _after_had(words, planner):
+        return _Cue.PAST
+    return cue
+
+
+def _after_had(words: list[str], index: int) -> bool:
+    """"had been due to", "had planned to": a plan in the past perfect is over."""
+    previous = [w.lower() for w in words[max(0, index - 2):index]]
+    return previous[-1:] == ["had"] or previous == ["had", "been"]
 
 
 def _tense(prose: str, start: int, end: int) -> Direction | None:
-    """FUTURE or PAST from the verb nearest the date in its clause, or None without a cue."""
-    left = prose[max(0, start - _TENSE_LEFT):start]
-    boundary = None
-    for boundary in _CLAUSE_START.finditer(left):
-        pass
-    if boundary is not None:
-        left = left[boundary.end():]
-    future = _last_cue(_FUTURE_CUES, left)
-    past = _last_cue(_PAST_CUES, left)
-    if past is not None and past[1] in _FUTURE_NOT_PAST:
-        past = None
-    if future is not None and (past is None or future[0] >= past[0]):
-        return Direction.FUTURE
-    if past is not None:
-        return Direction.PAST
-    right = prose[end:end + _TENSE_RIGHT]
-    stop = _CLAUSE_START.search(right)
-    if stop is not None:
-        right = right[:stop.start()]
-    future_right = _FUTURE_CUES.search(right)
-    past_right = _PAST_CUES.search(right)
-    if future_right is not None and (past_right is None or future_right.start() <= past_right.start()):
-        return Direction.FUTURE
-    if past_right is not None:
-        return Direction.PAST
+    """FUTURE or PAST from the verb nearest the date in its clause, or None without a cue.
+
+    The words before the date decide; only without a cue there do the words after it.
+    """
+    left_start = max(0, start - _TENSE_LEFT)
+    for boundary in _CLAUSE_START.finditer(prose, left_start, start):
+        left_start = boundary.end()
+    words = _TENSE_TOKEN.findall(prose, left_start, start)
+    for index in range(len(words) - 1, -1, -1):
+        cue = _cue(words, index)
+        if cue in (_Cue.FUTURE, _Cue.PRESENT):
+            return Direction.FUTURE
+        if cue is _Cue.PAST:
+            return Direction.PAST
+    right_end = min(len(prose), end + _TENSE_RIGHT)
+    stop = _CLAUSE_START.search(prose, end, right_end)
+    words = _TENSE_TOKEN.findall(prose, end, stop.start() if stop else right_end)
+    for index in range(len(words)):
+        cue = _cue(words, index)
+        if cue is _Cue.FUTURE:
+            return Direction.FUTURE
+        if cue is _Cue.PAST:
+            return Direction.PAST
     return None
 
 
@@ -283,12 +343,19 @@ def _nearest_day(reference: dt.date, month: int, day: int, cue: Direction | None
     A tense cue is only trusted up to ten months away: "said ... Dec. 1" in November is
     usually about the coming 1 December, not last year's.
     """
-    candidates = cal.yearly(lambda y: cal.day(dt.date(y, month, day)), reference)
-    nearest = cal.occurrence(candidates, reference, Direction.NEAREST)
-    if cue is None:
-        return nearest
-    cued = cal.occurrence(candidates, reference, cue)
-    return cued if abs((cued.start - reference).days) <= 300 else nearest
+    return _nearest(cal.yearly(lambda y: cal.day(dt.date(y, month, day)), reference), reference, cue)
+
+
+def _nearest(candidates: list[Period], reference: dt.date, cue: Direction | None) -> Period:
+    """The occurrence the tense points to, if within ten months; without a cue the latest
+    one begun, unless the next begins within three months (news looks back more than ahead)."""
+    if cue is not None:
+        cued = cal.occurrence(candidates, reference, cue)
+        if min(abs((cued.start - reference).days), abs((cued.end - reference).days)) <= _CUE_REACH_DAYS:
+            return cued
+    latest = cal.occurrence(candidates, reference, Direction.PAST)
+    upcoming = cal.occurrence(candidates, reference, Direction.NEXT)
+    return upcoming if (upcoming.start - reference).days <= _AHEAD_DAYS else latest
 
 
 def _read_month_day(match: re.Match[str], reader: _Reader) -> Reading:
@@ -300,34 +367,27 @@ def _read_day_month(match: re.Match[str], reader: _Reader) -> Reading:
 
 
 def _read_ago(match: re.Match[str], reader: _Reader) -> Reading:
+    """"two weeks ago", "a year earlier", "year-earlier": counted from the reference date or focus."""
     if match["adj_unit"]:
         unit, count, way = match["adj_unit"].lower(), 1, _words(match["adj_dir"])
     else:
         unit, count, way = UNITS[match["ago_unit"].lower()], _number(match["ago_n"]), _words(match["ago_dir"])
-        if count is None or (count != 1 and unit in ("weekend",)):
-            return None
-        if count == 1 and match["ago_unit"].lower().endswith("s"):
+        if count is None or (count == 1) == match["ago_unit"].lower().endswith("s") or unit == "weekend":
             return None
     grain = _UNIT_GRAIN[unit]
     step = _BACKWARD[way] * count
-    if unit == "year" and count == 1 and step < 0:
+    if unit == "year" and step == -1:
+        # In a results story "a year earlier" is the year-ago quarter.
         quarter_focus = reader.focus.get(match.start(), (Grain.QUARTER, Grain.HALF))
         if quarter_focus is not None:
             return cal.shift(quarter_focus, Grain.YEAR, -1)
-    if way not in _FROM_REFERENCE:
-        focus = reader.focus.get(match.start(), _focus_grains(grain))
+    elif way not in _FROM_REFERENCE:
+        focus = reader.focus.get(match.start(), tuple(g for g in Grain if g <= grain and g is not Grain.WEEKEND))
         if focus is not None:
             return cal.shift(focus, grain, step)
         if step > 0:
-            return Unresolved.NO_ANCHOR
+            return None
     return _relative(reader, lambda ref: _shifted_reference(ref, grain, step))
-
-
-def _focus_grains(grain: Grain) -> tuple[Grain, ...]:
-    """The named periods "N <unit>s earlier" can count from: those at least as fine as a year."""
-    if grain is Grain.YEAR:
-        return (Grain.MONTH, Grain.QUARTER, Grain.HALF, Grain.YEAR, Grain.SEASON)
-    return tuple(g for g in Grain if g <= max(grain, Grain.DAY) and g is not Grain.WEEKEND) or (Grain.DAY,)
 
 
 def _shifted_reference(reference: dt.date, grain: Grain, step: int) -> Period | None:
@@ -335,32 +395,45 @@ def _shifted_reference(reference: dt.date, grain: Grain, step: int) -> Period | 
 
 
 def _read_quarter(match: re.Match[str], reader: _Reader) -> Reading:
+    """"the third quarter", "first-half", "this year's fourth quarter", "the year-ago period"."""
     unit = match["q_unit"].lower()
     article = (match["q_article"] or "").lower()
     prefix = _words(match["q_pre"])
-    ordinal = ORDINALS.get(match["q_ord"].lower()) if match["q_ord"] else None
-    if unit == "half" and ordinal is not None:
-        ordinal = 2 if match["q_ord"].lower() == "final" else ordinal
-        if ordinal > 2:
+    ordinal_word = match["q_ord"].lower() if match["q_ord"] else None
+    ordinal = ORDINALS.get(ordinal_word) if ordinal_word else None
+    if unit == "half" and ordinal_word is not None:
+        ordinal = 2 if ordinal_word in ("final", "last") else ordinal
+        if ordinal is None or ordinal > 2:
             return None
+    if ordinal is None and (unit == "half" or article == "a" or not (article or prefix)):
+        return None
+    if match.start() and reader.prose[match.start() - 1] == "-":
+        return None
     explicit_year = _quarter_year(match, prefix)
     year_step = _quarter_year_step(match, prefix)
-    back_a_year = any(words in prefix for words in _QUARTER_BACK_YEAR)
-    if article == "a" or (unit == "half" and ordinal is None):
-        return None
     if _word_after(reader.prose, match.end()).lower() == "of" and explicit_year is None and year_step is None:
-        return None
-    if ordinal is not None:
-        build = cal.quarter if unit != "half" else cal.half
-        if explicit_year is not None:
-            return build(explicit_year, ordinal)
-        if year_step is not None:
-            return _relative(reader, lambda ref: build(ref.year + year_step, ordinal))
-        if back_a_year:
-            found = _named_occurrence(reader, lambda y: build(y, ordinal), _direction(reader, match, Direction.PAST))
-            return cal.shift(found, Grain.YEAR, -1) if isinstance(found, Period) else found
-        return _named_occurrence(reader, lambda y: build(y, ordinal), _direction(reader, match, Direction.PAST))
-    return _quarter_in_focus(match, reader, unit, article, prefix, explicit_year, year_step, back_a_year)
+        if _word_after(reader.prose, match.end() + 3).lower() in _DETERMINERS:
+            return None
+    back_a_year = any(words in prefix for words in _QUARTER_BACK_YEAR)
+    if ordinal is None:
+        return _quarter_in_focus(match, reader, unit, article, prefix, explicit_year, year_step, back_a_year)
+    build = cal.quarter if unit != "half" else cal.half
+    if explicit_year is not None:
+        found: Reading = build(explicit_year, ordinal)
+    elif year_step is not None:
+        found = _relative(reader, lambda ref: build(ref.year + year_step, ordinal))
+    else:
+        # Results are reported after a quarter ends: "expects to report third-quarter
+        # earnings" in October is the third quarter just ended, so no cue means the nearest.
+        cue = _tense(reader.prose, match.start(), match.end())
+        direction = Direction.PAST if cue is Direction.PAST else Direction.NEAREST
+        found = _named_occurrence(reader, lambda y: build(y, ordinal), direction)
+    if not isinstance(found, Period):
+        return found
+    if back_a_year:
+        return cal.shift(found, Grain.YEAR, -1)
+    reader.focus.note(match.start(), found)
+    return found
 
 
 def _quarter_year(match: re.Match[str], prefix: str) -> int | None:
@@ -389,9 +462,9 @@ def _quarter_in_focus(
     modifiers = set(prefix.replace("-", " ").split())
     if unit == "period" and not (modifiers - {"fiscal", "calendar", "financial"}) and explicit_year is None and year_step is None:
         return None
-    if "current" in modifiers or (article == "this" and not modifiers):
-        return _relative(reader, lambda ref: cal.period_of(Grain.QUARTER, ref))
     focus = reader.focus.get(match.start(), (Grain.QUARTER, Grain.HALF))
+    if "current" in modifiers or (article == "this" and not modifiers and focus is None):
+        return _relative(reader, lambda ref: cal.period_of(Grain.QUARTER, ref))
     if focus is None:
         if article == "that" or reader.reference is None:
             return Unresolved.NO_ANCHOR
@@ -437,6 +510,11 @@ def _read_decade(match: re.Match[str], reader: _Reader) -> Reading:
 
 
 def _read_relative(match: re.Match[str], reader: _Reader) -> Reading:
+    if _is_title(reader.prose, match.start(), match.group()):
+        return None
+    if match["rel_fiscal"]:
+        step = _FISCAL_YEAR_STEP[_words(match["rel_fiscal"])]
+        return _relative(reader, lambda ref: cal.year(ref.year + step))
     if match["rel_mod"]:
         return _deictic_unit(match, reader, _words(match["rel_mod"]), match["rel_unit"].lower())
     if match["rel_unit2"]:
@@ -450,12 +528,20 @@ def _deictic_unit(match: re.Match[str], reader: _Reader, modifier: str, unit: st
     """"last week", "this month", "next year", "this summer", "last weekend"."""
     if unit in SEASON_CODES:
         code = SEASON_CODES[unit]
-        return _named_occurrence(reader, lambda y: cal.season(y, code), _DEICTIC_DIRECTION[modifier])
+        return _named_occurrence(reader, lambda y: cal.season(y, code), _this_direction(reader, match, modifier))
     grain = _UNIT_GRAIN[unit]
     step = _DEICTIC_STEP[modifier]
     if grain is Grain.WEEKEND:
         return _relative(reader, lambda ref: cal.weekend(ref + dt.timedelta(days=7 * step)))
     return _relative(reader, lambda ref: _shifted_reference(ref, grain, step))
+
+
+def _this_direction(reader: _Reader, match: re.Match[str], modifier: str) -> Direction:
+    """"last" and "next" say which; "this summer" follows the tense ("began this summer")."""
+    direction = _DEICTIC_DIRECTION[modifier]
+    if direction is Direction.CURRENT:
+        return _tense(reader.prose, match.start(), match.end()) or direction
+    return direction
 
 
 def _the_season_or_weekend(match: re.Match[str], reader: _Reader, unit: str) -> Reading:
@@ -497,11 +583,15 @@ def _read_anaphor(match: re.Match[str], reader: _Reader) -> Reading:
     grain = _UNIT_GRAIN[unit]
     focus = reader.focus.get(match.start(), tuple(g for g in Grain if g <= grain and g is not Grain.WEEKEND))
     if focus is None:
-        return Unresolved.NO_ANCHOR
+        return None
     return cal.shift(cal.period_of(grain, focus.start).anchor(focus.anchored), grain, step)
 
 
 def _read_relative_day(match: re.Match[str], reader: _Reader) -> Reading:
+    if _is_title(reader.prose, match.start(), match.group()):
+        return None
+    if _word_before(reader.prose, match.start()).lower() == "of" and match["rd_word"]:
+        return None
     if match["rd_word"]:
         offset = RELATIVE_DAYS[match["rd_word"].lower()]
     elif match["rd_this"]:
@@ -516,6 +606,14 @@ def _read_weekday(match: re.Match[str], reader: _Reader) -> Reading:
     if before in _NOT_A_WEEKDAY_BEFORE:
         return None
     weekday = WEEKDAYS[match["wd_name"].lower()]
+    prefix = _words(match["wd_pre"] or "")
+    anaphoric = next((step for words, step in _WEEKDAY_ANAPHORS.items() if words in prefix), None)
+    if anaphoric is not None:
+        focus = reader.focus.get(match.start(), (Grain.DAY,))
+        if focus is None:
+            return None
+        direction = Direction.PREVIOUS if anaphoric < 0 else Direction.NEXT
+        return cal.day(cal.weekday_near(focus.start, weekday, direction)).anchor(focus.anchored)
     modifier = _deictic_modifier(match["wd_pre"])
     if modifier is not None:
         direction = _DEICTIC_DIRECTION[modifier]
@@ -549,46 +647,76 @@ def _read_month(match: re.Match[str], reader: _Reader) -> Reading:
     month = _month_number(name)
     if match["mo_year"]:
         return cal.month(int(match["mo_year"]), month)
+    if match["mo_spelled"]:
+        spelled = spelled_year(match["mo_spelled"])
+        return cal.month(spelled, month) if spelled else None
     if name.lower().rstrip(".") in MONTH_ABBREVIATIONS:
         return None
     if match["mo_rel"]:
         step = _RELATIVE_YEAR[match["mo_rel"].lower()]
         return _relative(reader, lambda ref: cal.month(ref.year + step, month))
     if match["mo_mod"]:
-        direction = _DEICTIC_DIRECTION[_words(match["mo_mod"])]
-    elif match["mo_pos"] or _is_month_context(match, reader, name):
-        direction = _direction(reader, match, Direction.PAST)
-    else:
+        direction = _this_direction(reader, match, _words(match["mo_mod"]))
+        return _relative(reader, lambda ref: _month_named(ref, month, direction))
+    if not (match["mo_pos"] or _is_month_context(match, reader, name)):
         return None
-    return _named_occurrence(reader, lambda y: cal.month(y, month), direction)
+    cue = _tense(reader.prose, match.start(), match.end())
+    return _relative(reader, lambda ref: _nearest(cal.yearly(lambda y: cal.month(y, month), ref), ref, cue))
+
+
+def _month_named(reference: dt.date, month: int, direction: Direction) -> Period:
+    """"last May", "next March": the month next to this one is "last month", so "last
+    February" written in March is February a year ago."""
+    candidates = cal.yearly(lambda y: cal.month(y, month), reference)
+    if direction in (Direction.PREVIOUS, Direction.NEXT):
+        this_month = cal.month(reference.year, reference.month)
+        adjacent = {cal.shift(this_month, Grain.MONTH, -1).value, cal.shift(this_month, Grain.MONTH, 1).value}
+        candidates = [c for c in candidates if c.value not in adjacent]
+    return cal.occurrence(candidates, reference, direction)
 
 
 def _is_month_context(match: re.Match[str], reader: _Reader, name: str) -> bool:
     """A bare month name is a date after "in", "since", "by" ...; otherwise it may be a name."""
     before = _word_before(reader.prose, match.start()).lower()
+    if before in _NOT_A_WEEKDAY_BEFORE:
+        return False
     if before in _TEMPORAL_PREPOSITIONS:
+        return True
+    following = _word_after(reader.prose, match.end())
+    if before in _DETERMINERS and following[:1].islower():
         return True
     after = reader.prose[match.end():match.end() + 2]
     if after in ("'s", "’s"):
         return True
     if name.lower() in _NAME_LIKE_MONTHS:
         return False
-    following = _word_after(reader.prose, match.end())
     return not (following[:1].isupper() or before[:1].isupper())
 
 
 def _read_season(match: re.Match[str], reader: _Reader) -> Reading:
-    return cal.season(int(match["se_year"]), SEASON_CODES[match["se_name"].lower()])
+    year = int(match["se_year"]) if match["se_year"] else spelled_year(match["se_spelled"])
+    return cal.season(year, SEASON_CODES[match["se_name"].lower()]) if year else None
 
 
 def _read_year(match: re.Match[str], reader: _Reader) -> Reading:
-    prefixed = bool(match["yr_fiscal"] or match["yr_fy"] or match["yr_pos"] or match["yr_part"])
+    """"2019", "fiscal 1998", "FY23", "mid-1996", "the end of 1990", "nineteen ninety-six"."""
+    if match["yr_spelled"]:
+        return _read_spelled_year(match, reader)
     if match["yr_short"]:
         return cal.year(_two_digit_year(int(match["yr_short"]), reader.reference))
     value = int(match["yr_value"])
-    if prefixed:
+    prefixed = bool(match["yr_fiscal"] or match["yr_fy"] or match["yr_pos"] or match["yr_part"])
+    if prefixed or _is_year_context(match, reader, value):
         return cal.year(value)
-    if not _is_year_context(match, reader, value):
+    return None
+
+
+def _read_spelled_year(match: re.Match[str], reader: _Reader) -> Reading:
+    """Spelled years stand alone only from 1800 to 1999; "two thousand" needs "the year" before it."""
+    value = spelled_year(match["yr_spelled"])
+    if value is None or (value >= 2000 and not match["yr_the"]):
+        return None
+    if _word_after(reader.prose, match.end()).lower() in _COUNT_NOUNS:
         return None
     return cal.year(value)
 
@@ -599,18 +727,17 @@ def _is_year_context(match: re.Match[str], reader: _Reader, value: int) -> bool:
     start = match.start()
     if start and prose[start - 1] in "$£€¥#-/.":
         return False
-    before = _word_before(prose, start)
-    before_key = before.lower().rstrip(".,")
     after = _word_after(prose, match.end()).lower()
     if after in _COUNT_NOUNS or prose[match.end():match.end() + 1] in ("%", "-"):
         return False
-    if before_key in _YEAR_QUALIFIERS or before_key in ("no", "number", "nos", "route", "flight", "room", "page"):
+    before = _word_before(prose, start)
+    before_key = before.lower().rstrip(".,")
+    if before_key in _YEAR_QUALIFIERS or before_key in _IDENTIFIER_NOUNS:
         return False
-    if before_key in _TEMPORAL_PREPOSITIONS:
-        return True
-    if not 1900 <= value <= 2099:
-        return False
-    return not (before[:1].isupper() and before_key not in ("in", "since", "by", "the", "until", "from", "during", "after", "before"))
+    if before_key in _TEMPORAL_PREPOSITIONS or before_key in _DETERMINERS or before_key.endswith(("'s", "’s")):
+        return 1000 <= value <= 2199
+    # A capitalised word just before reads as a name: "Windows 2000", "Vision 2030".
+    return 1900 <= value <= 2099 and not before[:1].isupper()
 
 
 _READERS: dict[str, Callable[[re.Match[str], _Reader], Reading]] = {
@@ -634,6 +761,8 @@ _READERS: dict[str, Callable[[re.Match[str], _Reader], Reading]] = {
 # Expressions that name their own period and so tell later ones what "a year earlier" means.
 _SETS_FOCUS = frozenset({"iso", "numeric", "month_day", "day_month", "quarter_code", "relative",
                          "relative_day", "weekday", "holiday", "month", "season", "year"})
+# "a third-quarter loss", "its fourth quarter": the article is not part of the date.
+_ADJECTIVE_ARTICLES = frozenset({"a", "its", "their"})
 _SINCE = re.compile(r"(?:\b[Ss]ince|\bSINCE)\s+\Z")
 
 
@@ -643,10 +772,26 @@ def _span(prose: str, match: re.Match[str]) -> tuple[int, int]:
     text = match.group()
     if text.endswith(("'s", "’s")):
         end -= 2
+    if match.lastgroup == "quarter" and (match["q_article"] or "").lower() in _ADJECTIVE_ARTICLES:
+        start = match.start("q_pre")
     since = _SINCE.search(prose, max(0, start - 8), start)
     if since is not None:
         start = since.start()
     return start, end
+
+
+def _is_title(prose: str, start: int, text: str) -> bool:
+    """"This Week", "USA Today": a name of a show or paper, not a date.
+
+    A phrase in Title Case is a name; one capitalised word is a name only inside a sentence.
+    """
+    words = text.split()
+    if text.isupper() or not words[0][:1].isupper():
+        return False
+    if len(words) > 1:
+        return all(word[:1].isupper() for word in words)
+    before = prose[max(0, start - 3):start].rstrip()
+    return bool(before) and before[-1] not in ".!?\"'`“‘(:\n—-_"
 
 
 def _date_value(found: Period | Unresolved) -> DateValue:
@@ -677,6 +822,11 @@ def find_dates(prose: str, reference_date: dt.date | None, *, day_first: bool = 
 _TOP_CHARS = 600
 _TOP_LINES = 8
 _DATELINE_CUE = re.compile(r"\b(?:published|updated|posted|date|dated|first published|last updated)\b", re.IGNORECASE)
+# "WASHINGTON, " or "Paris, France (Wire) - " before the date of a dateline.
+_DATELINE_OPENING = re.compile(
+    r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?,?\s*"
+    r"(?:\([^)]{1,30}\)\s*)?[-–—_:]?\s*"
+)
 _YEAR_IN_TEXT = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -700,17 +850,23 @@ def find_reference_date(prose: str, body_start: int = 0) -> dt.date | None:
 
 
 def _dateline_date(prose: str, line_start: int, line: str) -> dt.date | None:
-    mentions = find_dates(line, None)
-    for mention in mentions:
+    for mention in find_dates(line, None):
         date = mention.date
-        text_around = (line[:mention.start] + line[mention.end:]).strip(" \t-–—|,:()")
-        is_dateline = len(text_around) <= 40 or _DATELINE_CUE.search(line[:mention.start]) is not None
-        opening = mention.start <= 60 and re.match(r"\s*[A-Z][A-Za-z .'-]*,", line) is not None
-        if date is not None and date.value and len(date.value) == 10 and (is_dateline or opening):
+        if date is None:
+            continue
+        is_day = bool(date.value) and len(date.value) == 10
+        opening = _DATELINE_OPENING.fullmatch(line[:mention.start]) is not None
+        if is_day and (opening or _is_dateline_line(line, mention)):
             return date.start
-        if date is not None and date.value is None and opening and _is_month_day(line[mention.start:mention.end]):
+        if date.value is None and opening and _is_month_day(line[mention.start:mention.end]):
             return _dateline_without_year(prose, line[mention.start:mention.end])
     return None
+
+
+def _is_dateline_line(line: str, mention: Mention) -> bool:
+    """A line that is little but the date, or a "Published:" / "Updated" line."""
+    around = (line[:mention.start] + line[mention.end:]).strip(" \t-–—|,:()")
+    return len(around) <= 40 or _DATELINE_CUE.search(line[:mention.start]) is not None
 
 
 def _is_month_day(text: str) -> bool:

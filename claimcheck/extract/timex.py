@@ -13,6 +13,7 @@ Every pattern is linear: no nested quantifiers over the same characters.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -116,9 +117,19 @@ _MONTH_NAME = rf"(?:{variants(MONTHS, lower=False)})\b"
 _MONTH = rf"(?:{_MONTH_NAME}|{_abbreviated(MONTH_ABBREVIATIONS)})"
 _WEEKDAY_NAME = rf"(?:{variants(WEEKDAYS, lower=False)})\b"
 _WEEKDAY = rf"(?:{_WEEKDAY_NAME}|{_abbreviated(WEEKDAY_ABBREVIATIONS)})"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|\.\d|/\d)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.:/]\d)"
 _YEAR = r"(?:1\d|20|21)\d\d(?![\d%]|,\d|\.\d|-\d\d\d)"
 _SPACE = r"\s+"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+# Years as broadcast transcripts write them: "nineteen ninety-six", "two thousand and one".
+_SPELLED_YEAR = (
+    rf"(?:{variants(('eighteen', 'nineteen'))})[-\s]+(?:(?:{variants(_TENS)})(?:[-\s](?:{variants(_UNITS_WORDS)}))?|(?:{variants(_TEENS)})|(?:oh|Oh|OH)[-\s](?:{variants(_UNITS_WORDS)}))\b"
+)
+_SPELLED_2000S = (
+    rf"(?:{variants(('two thousand',))})(?:[-\s]+(?:{variants(('and',))}\s+)?(?:(?:{variants(_TEENS)})|(?:{variants(_UNITS_WORDS)})|(?:{variants(_TENS)})(?:[-\s](?:{variants(_UNITS_WORDS)}))?))?\b"
+)
 _CLOCK = (
     r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|noon|midnight)"
     r"(?:\s+[A-Z]{2,4}T?\b)?"
@@ -133,6 +144,9 @@ _TIME_OF_DAY = _w(*TIMES_OF_DAY)
 _POSITION = _w("early", "late", "mid", "earlier", "later")
 _PERIOD_PART = rf"{_w('the')}{_SPACE}{_w('end', 'beginning', 'start', 'middle', 'close', 'turn', 'first days', 'last days')}{_SPACE}{_w('of')}{_SPACE}"
 _DEICTIC = _w("last", "next", "this", "this past", "this coming", "the current")
+# "before" and "after" end a date phrase only when nothing follows them ("a day before.").
+_END_OF_PHRASE = r"\s*(?:[.,;:!?)\"'”’]|$)"
+_ANAPHORIC = _w("the previous", "the preceding", "the following", "the next", "that")
 _NUMBER = rf"(?:{variants(NUMBER_WORDS)}|\d{{1,3}}(?![\d,.]))"
 
 _ISO = rf"(?P<iso>\b(?P<iso_y>\d{{4}})(?P<iso_sep>[-/])(?P<iso_m>[01]\d)(?P=iso_sep)(?P<iso_d>[0-3]\d)(?![\d/-]|\.\d))"
@@ -156,7 +170,7 @@ _QUARTER_PREFIX = _w(
 _QUARTER = (
     rf"(?P<quarter>(?:(?P<q_article>{_w('the', 'its', 'their', 'that', 'a', 'this')}){_SPACE})?"
     rf"(?P<q_pre>(?:(?:{_QUARTER_PREFIX}|(?:{_w('fiscal')}{_SPACE})?{_YEAR}(?:'s)?)[-\s]+){{0,3}})"
-    rf"(?:(?P<q_ord>{variants(ORDINALS)})[-\s]+(?:{_w('fiscal')}[-\s]+)?)?"
+    rf"(?:(?P<q_ord>{variants(ORDINALS)}|{_w('last')}(?=[-\s]+{_w('half')}))[-\s]+(?:{_w('fiscal')}[-\s]+)?)?"
     rf"(?P<q_unit>{_w('quarter', 'half', 'period')})\b(?!-)"
     rf"(?:{_SPACE}{_w('of')}{_SPACE}(?:{_w('the')}{_SPACE})?(?:{_w('fiscal')}{_SPACE})?"
     rf"(?:(?P<q_year>{_YEAR})\b|(?P<q_of_rel>{_w('this', 'last', 'next', 'the', 'that')}){_SPACE}{_w('year')}\b)"
@@ -177,13 +191,13 @@ _DECADE = (
 _AGO = (
     rf"(?P<ago>(?:(?P<ago_q>{_w('nearly', 'almost', 'about', 'around', 'roughly', 'some', 'more than', 'less than', 'over', 'just', 'only', 'exactly', 'barely', 'precisely')}){_SPACE})?"
     rf"(?P<ago_n>{_NUMBER}){_SPACE}(?P<ago_unit>{_w(*UNITS)})\b(?:{_SPACE}{_w('or so')})?{_SPACE}"
-    rf"(?P<ago_dir>{_w('ago', 'earlier', 'later', 'before', 'after', 'back', 'previously', 'from now', 'hence', 'prior')})\b"
+    rf"(?P<ago_dir>{_w('ago', 'earlier', 'later', 'back', 'previously', 'from now', 'hence')}|{_w('before', 'after', 'prior')}(?={_END_OF_PHRASE}))\b"
     rf"|(?P<adj_unit>{_w('year', 'quarter', 'month', 'week')})[-\s](?P<adj_dir>{_w('ago', 'earlier', 'before')})\b)"
 )
 _ANAPHOR = (
     rf"(?P<anaphor>(?P<an_pre>{_w('the previous', 'the next', 'the following', 'the preceding', 'that same', 'the same', 'that', 'the prior')})"
     rf"{_SPACE}(?P<an_unit>{_w('day', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend')})\b"
-    rf"|(?P<an_the>{_w('the')}){_SPACE}(?P<an_unit2>{_w('day', 'week', 'month', 'year', 'night')}){_SPACE}(?P<an_dir>{_w('before', 'after')})\b(?!{_SPACE}(?:{_w('yesterday', 'tomorrow')}))"
+    rf"|(?P<an_the>{_w('the')}){_SPACE}(?P<an_unit2>{_w('day', 'week', 'month', 'year', 'night')}){_SPACE}(?P<an_dir>{_w('before', 'after')})(?={_END_OF_PHRASE})"
     rf"|(?P<an_pos>{_w('earlier', 'later')}){_SPACE}{_w('that', 'the same')}{_SPACE}(?P<an_unit3>{_w('day', 'week', 'month', 'year', 'night')})\b)"
 )
 _RELATIVE_DAY = (
@@ -193,117 +207,232 @@ _RELATIVE_DAY = (
     rf"|{_w('the day')}{_SPACE}(?P<rd_two>{_w('before yesterday', 'after tomorrow')}))\b)"
 )
 _WEEKDAY_EXPRESSION = (
-    rf"(?P<weekday>(?:(?P<wd_pre>(?:(?:{_POSITION}|{_DEICTIC}|{_CLOCK}(?:{_SPACE}{_w('on')})?){_SPACE}){{1,2}}))?"
+    rf"(?P<weekday>(?:(?P<wd_pre>(?:(?:{_POSITION}|{_DEICTIC}|{_ANAPHORIC}|{_CLOCK}(?:{_SPACE}{_w('on')})?){_SPACE}){{1,2}}))?"
     rf"(?P<wd_name>{_WEEKDAY_NAME})(?!-)(?:{_SPACE}(?P<wd_tod>{_TIME_OF_DAY})\b)?)"
 )
 _RELATIVE_UNIT = (
     rf"(?P<relative>(?:(?P<rel_pos>{_POSITION})(?:{_SPACE}{_w('in')})?[-\s]+|(?P<rel_part>{_PERIOD_PART}))?"
-    rf"(?P<rel_mod>{_DEICTIC}){_SPACE}(?P<rel_unit>{_w('week', 'weekend', 'month', 'year', 'quarter', 'century', *SEASON_CODES)})\b(?!-)"
+    rf"(?P<rel_mod>{_DEICTIC}){_SPACE}(?:{_w('fiscal', 'financial', 'calendar')}{_SPACE})?(?P<rel_unit>{_w('week', 'weekend', 'month', 'year', 'quarter', 'century', *SEASON_CODES)})\b(?!-)"
     rf"|(?P<rel_pos2>{_w('earlier', 'later', 'early', 'late')}){_SPACE}{_w('in the')}{_SPACE}(?P<rel_unit2>{_w('week', 'month', 'year')})\b(?!-)"
-    rf"|(?P<rel_the>{_w('the')}){_SPACE}(?P<rel_unit3>{_w('weekend', *SEASON_CODES)})\b(?!-|{_SPACE}(?:{_w('of')}|\d))"
+    rf"|(?P<rel_the>{_w('the')}){_SPACE}(?:{_w('early', 'late')}{_SPACE})?(?P<rel_unit3>{_w('weekend', *SEASON_CODES)})\b(?!-|{_SPACE}(?:{_w('of')}|\d))"
+    rf"|{_w('the')}{_SPACE}(?P<rel_fiscal>{_w('full', 'fiscal', 'current fiscal', 'new fiscal', 'latest fiscal', 'previous fiscal', 'prior fiscal', 'next fiscal', 'coming fiscal')}){_SPACE}{_w('year')}\b(?!-|{_SPACE}(?:\d|{_w('ago', 'earlier', 'before')}))"
     rf"|(?P<rel_end>{_w('year-end', 'year end', 'yearend')}|{_w('the end of the year', 'the end of this year', 'the turn of the year', 'the end of the month', 'the end of this month')}|{_w('year')}'s{_SPACE}{_w('end')})\b(?!-))"
 )
 _MONTH_ALONE = (
     rf"(?P<month>(?:(?P<mo_pos>{_w('early', 'late', 'mid')}|{_PERIOD_PART})[-\s]*)?"
     rf"(?:(?P<mo_mod>{_w('last', 'next', 'this', 'this past', 'this coming')}){_SPACE})?"
-    rf"(?P<mo_name>{_MONTH})(?:,?{_SPACE}(?:{_w('of')}{_SPACE})?(?P<mo_year>{_YEAR})\b|{_SPACE}(?P<mo_rel>{_w('this', 'last', 'next')}){_SPACE}{_w('year')}\b)?)"
+    rf"(?P<mo_name>{_MONTH})(?:,?{_SPACE}(?:{_w('of')}{_SPACE})?(?:(?P<mo_year>{_YEAR})\b|(?P<mo_spelled>{_SPELLED_YEAR}))|{_SPACE}(?P<mo_rel>{_w('this', 'last', 'next')}){_SPACE}{_w('year')}\b)?)"
 )
 _SEASON = (
     rf"(?P<season>(?:(?P<se_pos>{_w('early', 'late', 'mid')})[-\s]+)?(?:{_w('the')}{_SPACE})?"
-    rf"(?P<se_name>{_w(*SEASON_CODES)})(?:{_SPACE}{_w('of')})?{_SPACE}(?P<se_year>{_YEAR})\b)"
+    rf"(?P<se_name>{_w(*SEASON_CODES)})(?:{_SPACE}{_w('of')})?{_SPACE}(?:(?P<se_year>{_YEAR})\b|(?P<se_spelled>{_SPELLED_YEAR})))"
 )
 _YEAR_EXPRESSION = (
     rf"(?P<year>(?:(?P<yr_pos>{_w('early', 'late', 'mid')})[-\s]+|(?P<yr_part>{_PERIOD_PART}))?"
     rf"(?:(?:(?P<yr_fiscal>{_w('fiscal year', 'fiscal', 'calendar year', 'calendar', 'financial year', 'the year', 'budget year', 'model year', 'tax year')}){_SPACE}"
     rf"|(?P<yr_fy>FY|CY)\s?)?(?P<yr_value>{_YEAR})\b"
-    rf"|(?:(?P<yr_fiscal2>{_w('fiscal')}){_SPACE}'|(?P<yr_fy2>FY|CY)\s?'?)(?P<yr_short>\d\d)\b))"
+    rf"|(?:(?P<yr_fiscal2>{_w('fiscal')}){_SPACE}'|(?P<yr_fy2>FY|CY)\s?'?)(?P<yr_short>\d\d)\b"
+    rf"|(?P<yr_the>{_w('the year')}{_SPACE})?(?P<yr_spelled>{_SPELLED_YEAR}|{_SPELLED_2000S})))"
 )
 _HOLIDAY = (
     rf"(?P<holiday>(?P<hol_name>{variants([h for h in HOLIDAYS if h[0] != 't'], lower=False)}|{_w('the fourth of july')})\b"
     rf"(?:,?{_SPACE}(?P<hol_year>{_YEAR})\b)?)"
 )
 
-EXPRESSION = re.compile(
-    "|".join(
-        (
-            _ISO, _NUMERIC, _MONTH_DAY, _DAY_MONTH, _AGO, _QUARTER, _QUARTER_CODE, _DECADE,
-            _RELATIVE_UNIT, _ANAPHOR, _RELATIVE_DAY, _WEEKDAY_EXPRESSION, _HOLIDAY, _MONTH_ALONE,
-            _SEASON, _YEAR_EXPRESSION,
-        )
-    )
-)
+_SPELLED_NUMBERS = {
+    **{word: n for n, word in enumerate(_UNITS_WORDS, 1)},
+    **{word: n for n, word in enumerate(_TEENS, 10)},
+    **{word: n for n, word in enumerate(_TENS, 2)},
+}
+
+
+def spelled_year(text: str) -> int | None:
+    """The year a spelled-out year names: "nineteen ninety-six" is 1996, "two thousand and one" 2001."""
+    words = [word for word in re.split(r"[-\s]+", text.lower()) if word not in ("and", "oh")]
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 2000, words[2:]
+    elif words and words[0] in ("eighteen", "nineteen"):
+        century, rest = _SPELLED_NUMBERS[words[0]] * 100, words[1:]
+    else:
+        return None
+    value = 0
+    for word in rest:
+        number = _SPELLED_NUMBERS.get(word)
+        if number is None:
+            return None
+        value += number * 10 if word in _TENS else number
+    return century + value if value < 100 else None
+
 
 _ANCHOR_WORDS = (
     *MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *TIMES_OF_DAY, *SEASON_CODES, *DECADE_WORDS, *UNITS,
     "half", "period", "christmas", "valentine's", "halloween", "boxing", "bastille", "fawkes",
-    "patrick's", "fourth", "yearend", "new year's",
+    "patrick's", "fourth", "yearend", "new year's", "nineteen", "eighteen", "thousand",
 )
 # Two scans merged, because one pattern that starts with both letters and digits is
 # several times slower than either alone.
 _WORD_ANCHORS = re.compile(
-    rf"\b(?:{variants(_ANCHOR_WORDS)}|{variants(MONTH_ABBREVIATIONS, lower=False)}|[QH][1-4]|FY\s?'?\d\d)\b"
+    rf"\b(?:{variants(_ANCHOR_WORDS)}|{variants(MONTH_ABBREVIATIONS, lower=False)}|[QH][1-4]|FY\s?'?(?:\d\d)?\d\d)\b"
 )
 _DIGIT_ANCHORS = re.compile(r"\d(?:\d\d\d|0s\b|\d?[/.-]\d\d?[/.-]\d\d|[QH]\b)")
 
-# Words a date expression may begin with before its anchor ("the", "two", "early", ...).
-_STARTER_WORDS = (
-    "the", "a", "an", "its", "their", "that", "this", "last", "next", "early", "late", "mid",
-    "earlier", "later", "nearly", "almost", "about", "around", "roughly", "some", "more", "less",
-    "over", "just", "only", "exactly", "barely", "precisely", "fiscal", "calendar", "financial",
-    "budget", "model", "tax", "same", "comparable", "corresponding", "latest", "most", "current",
-    "previous", "prior", "recent", "following", "preceding", "noon", "midnight", "half", "st",
-    "year", "month", "week", "quarter", *NUMBER_WORDS, *ORDINALS, *MONTHS, *MONTH_ABBREVIATIONS,
-    *WEEKDAYS, *WEEKDAY_ABBREVIATIONS, *RELATIVE_DAYS, *SEASON_CODES, "'",
+_DIGITS = "#"
+_APOSTROPHE = "'"
+_POSITION_WORDS = ("early", "late", "mid", "earlier", "later")
+_QUANTIFIERS = ("nearly", "almost", "about", "around", "roughly", "some", "more", "less", "over",
+                "just", "only", "exactly", "barely", "precisely")
+# Each family of expressions, in the order they are tried at one position, with the words
+# (lower-case; "#" for a number) an expression of that family can begin with. Trying only
+# the families a word can begin keeps a failed attempt to a few microseconds.
+_FAMILIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("iso", _ISO, (_DIGITS,)),
+    ("numeric", _NUMERIC, (_DIGITS,)),
+    ("month_day", _MONTH_DAY, (*WEEKDAYS, *WEEKDAY_ABBREVIATIONS, "the", *MONTHS, *MONTH_ABBREVIATIONS)),
+    ("day_month", _DAY_MONTH, (*WEEKDAYS, *WEEKDAY_ABBREVIATIONS, "the", _DIGITS)),
+    ("ago", _AGO, (*_QUANTIFIERS, *(word.split()[0] for word in NUMBER_WORDS), _DIGITS,
+                   "year", "quarter", "month", "week")),
+    ("quarter", _QUARTER, ("the", "its", "their", "that", "a", "this", "last", "next", "year", "same",
+                           "comparable", "corresponding", "latest", "most", "current", "previous",
+                           "prior", "fiscal", "calendar", "financial", "recent", "just", _DIGITS,
+                           *ORDINALS, "quarter", "half", "period")),
+    ("quarter_code", _QUARTER_CODE, ("q1", "q2", "q3", "q4", "h1", "h2", "h3", "h4", _DIGITS)),
+    ("decade", _DECADE, ("the", "early", "mid", "late", _DIGITS, _APOSTROPHE, *DECADE_WORDS,
+                         *(word.split()[0].split("-")[0] for word in CENTURY_ORDINALS))),
+    ("relative", _RELATIVE_UNIT, (*_POSITION_WORDS, "the", "last", "next", "this", "year", "yearend")),
+    ("anaphor", _ANAPHOR, ("the", "that", "earlier", "later")),
+    ("relative_day", _RELATIVE_DAY, (*_POSITION_WORDS, *RELATIVE_DAYS, "this", "last", "the")),
+    ("weekday", _WEEKDAY_EXPRESSION, (*_POSITION_WORDS, "last", "next", "this", "the", "that", _DIGITS,
+                                      "noon", "midnight", *WEEKDAYS)),
+    ("holiday", _HOLIDAY, ("the", *(name.split()[0].rstrip(".") for name in HOLIDAYS))),
+    ("month", _MONTH_ALONE, ("early", "late", "mid", "the", "last", "next", "this", *MONTHS, *MONTH_ABBREVIATIONS)),
+    ("season", _SEASON, ("early", "late", "mid", "the", *SEASON_CODES)),
+    ("year", _YEAR_EXPRESSION, ("early", "late", "mid", "the", "fiscal", "calendar", "financial", "budget",
+                                "model", "tax", "fy", "cy", _DIGITS, "eighteen", "nineteen", "two")),
 )
-STARTERS = frozenset(
-    form for word in _STARTER_WORDS for form in (word, word[:1].upper() + word[1:], word.upper())
+
+
+# Words that may stand inside an expression before its anchor without beginning one:
+# "the end of the third quarter", "this past spring", "10 p.m. Friday".
+_INNER_WORDS = (
+    "end", "beginning", "start", "middle", "close", "turn", "first", "days", "of", "past", "coming",
+    "current", "previous", "preceding", "following", "next", "same", "comparable", "corresponding",
+    "latest", "most", "recent", "prior", "fiscal", "calendar", "financial", "just", "ended", "completed",
+    "year's", "ago", "earlier", "than", "couple", "dozen", "half", "full", "new", "in", "on", "and", "or",
+    "so", "p", "m", "a", "day", "before", "after", "est", "edt", "gmt", "cst", "pst", "bst", "cet",
 )
+
+
+def _word_table() -> dict[str, tuple[str, ...]]:
+    """Each expression word as written (lower, Capitalised, UPPER) to the families it can begin."""
+    firsts: dict[str, list[str]] = {}
+    for name, _, words in _FAMILIES:
+        for word in words:
+            names = firsts.setdefault(word, [])
+            if name not in names:
+                names.append(name)
+    table: dict[str, tuple[str, ...]] = {}
+    for word in {*firsts, *_INNER_WORDS}:
+        families = tuple(firsts.get(word, ()))
+        for form in (word, word[:1].upper() + word[1:], word.upper()):
+            table[form] = families
+    return table
+
+
+_WORD_FAMILIES = _word_table()
+_PATTERN_OF = {name: pattern for name, pattern, _ in _FAMILIES}
+
+
+@functools.lru_cache(maxsize=None)
+def _family(name: str) -> re.Pattern[str]:
+    """One family's pattern, compiled on first use: start-up time matters."""
+    return re.compile(_PATTERN_OF[name])
+
+
+def _match(prose: str, start: int, families: tuple[str, ...]) -> re.Match[str] | None:
+    """The first of `families` that matches at `start`, in the order of `_FAMILIES`."""
+    for name in families:
+        found = _family(name).match(prose, start)
+        if found is not None:
+            return found
+    return None
+
+
+def _families_of(word: str) -> tuple[str, ...] | None:
+    """The families an expression beginning with `word` may belong to: empty for a word that
+    only stands inside one, None for a word that cannot be part of one."""
+    families = _WORD_FAMILIES.get(word)
+    if families is not None:
+        return families
+    first = word[0]
+    if first.isdigit():
+        return _WORD_FAMILIES[_DIGITS]
+    if first == _APOSTROPHE:
+        return _WORD_FAMILIES[_APOSTROPHE]
+    if word.endswith("'s"):
+        return _WORD_FAMILIES.get(word[:-2])
+    if word[:2].lower() in ("fy", "cy") and word[2:].isdigit():
+        return _WORD_FAMILIES[word[:2].lower()]
+    return None
+
+
 T = TypeVar("T")
 # How far left of an anchor an expression may begin: "the end of the third quarter".
 LOOK_BEHIND_CHARS = 40
 LOOK_BEHIND_WORDS = 6
 _WORD = re.compile(r"[\w']+")
+# The word at an anchor, cut short: no first word is longer, and a digit run may be huge.
+_ANCHOR_WORD = re.compile(r"[\w']{1,16}")
 
 
 def anchors(prose: str) -> Iterator[int]:
-    """Start offsets of the words and digit shapes that every date expression holds."""
+    """Start offsets of the words and digit shapes that every date expression holds.
+
+    Digit shapes inside a longer number ("12345") are skipped: the digit pattern has no
+    boundary check of its own, because one would halve the speed of the scan.
+    """
     words = _WORD_ANCHORS.finditer(prose)
-    digits = _DIGIT_ANCHORS.finditer(prose)
+    digits = (d.start() for d in _DIGIT_ANCHORS.finditer(prose) if not (d.start() and prose[d.start() - 1].isdigit()))
     word = next(words, None)
     digit = next(digits, None)
     while word is not None or digit is not None:
-        if digit is None or (word is not None and word.start() <= digit.start()):
+        if digit is None or (word is not None and word.start() <= digit):
             yield word.start()
             word = next(words, None)
         else:
-            yield digit.start()
+            yield digit
             digit = next(digits, None)
 
 
 def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator[T]:
     """What `interpret` makes of each candidate date expression, in text order.
 
-    For each anchor, `EXPRESSION` is matched at the word starts just before it that
-    could begin an expression, leftmost first; the first match that reaches past the
-    anchor's start is the candidate. Accepted candidates never overlap; a rejected one
-    (`interpret` returns None) leaves later anchors inside it free to start their own.
+    For each anchor, the grammar is matched at the word starts of the run of expression
+    words just before it ("the third" before "quarter"), leftmost first, then at the anchor;
+    the first match that reaches past the anchor's start is the candidate. Accepted
+    candidates never overlap; a rejected one (`interpret` returns None) leaves later
+    anchors inside it free to start their own.
     """
     consumed = 0
-    match = EXPRESSION.match
     words = _WORD.finditer
-    starters = STARTERS
+    word_at = _ANCHOR_WORD.match
+    families_of = _families_of
     for at in anchors(prose):
         if at < consumed:
             continue
-        starts = [
-            word.start()
-            for word in words(prose, max(consumed, at - LOOK_BEHIND_CHARS), at)
-            if word.group() in starters or word.group()[0].isdigit()
-        ]
-        starts = starts[-LOOK_BEHIND_WORDS:]
-        starts.append(at)
-        for start in starts:
-            found = match(prose, start)
+        starts = []
+        for word in reversed(list(words(prose, max(consumed, at - LOOK_BEHIND_CHARS), at))):
+            families = families_of(word.group())
+            if families is None or len(starts) == LOOK_BEHIND_WORDS:
+                break
+            if families:
+                starts.append((word.start(), families))
+        starts.reverse()
+        anchor_word = word_at(prose, at)
+        families = families_of(anchor_word.group()) if anchor_word else None
+        if families:
+            starts.append((at, families))
+        for start, families in starts:
+            found = _match(prose, start, families)
             if found is not None and found.end() > at:
                 result = interpret(found)
                 if result is not None:
