@@ -5,28 +5,51 @@
     >>> [c.text for c in doc.claims]
     ['Some 800 soldiers']
 
-The command-line interface lives in `claimcheck.cli` and is not imported here.
+Heavy parts (pattern tables, the command-line stack) load on first use, so
+`claimcheck --version` and programs that only need the data model start fast. The command line lives in `claimcheck.cli`.
 """
 from __future__ import annotations
 
-from .errors import ClaimcheckError, InputError, UsageError
-from .model import Claim, DateValue, Document, Kind, Mention, RefDateOrigin, Source, Span
-from .pipeline import extract
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Claim",
-    "ClaimcheckError",
-    "DateValue",
-    "Document",
-    "InputError",
-    "Kind",
-    "Mention",
-    "RefDateOrigin",
-    "Source",
-    "Span",
-    "UsageError",
-    "__version__",
-    "extract",
-]
+# The stage package `claimcheck.extract` is imported before the function of the same
+# name is bound, so the attribute `claimcheck.extract` is always the function.
+from . import extract as _extract_stage  # noqa: E402,F401
+from .pipeline import extract  # noqa: E402
+
+_PUBLIC = {
+    "Claim": "claimcheck.model",
+    "DateValue": "claimcheck.model",
+    "Document": "claimcheck.model",
+    "Kind": "claimcheck.model",
+    "Mention": "claimcheck.model",
+    "RefDateOrigin": "claimcheck.model",
+    "Source": "claimcheck.model",
+    "Span": "claimcheck.model",
+    "ClaimcheckError": "claimcheck.errors",
+    "InputError": "claimcheck.errors",
+    "UsageError": "claimcheck.errors",
+}
+
+if TYPE_CHECKING:
+    from .errors import ClaimcheckError, InputError, UsageError
+    from .model import Claim, DateValue, Document, Kind, Mention, RefDateOrigin, Source, Span
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + list(_PUBLIC))
+
+
+__all__ = sorted(["__version__", "extract", *_PUBLIC])

@@ -9,13 +9,13 @@ import datetime as dt
 from collections import Counter
 from typing import Any, Iterable, Mapping, Sequence
 
-from .attribute import attribute
 from .errors import UsageError
-from .extract import find_dates, find_quantities, find_reference_date
-from .extract.dates import parse_date_string
 from .load import LineIndex, Prose, read_prose
 from .model import Claim, Document, Kind, Mention, RefDateOrigin, claim_id
 from .segment import Segmentation, segment
+
+# The extractors and attribution compile large pattern tables; they are imported on the
+# first call of `extract()`, not with the package, so `claimcheck --version` starts fast.
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
@@ -33,6 +33,8 @@ def reference_date_of(prose: Prose, option: dt.date | None, metadata: Mapping[st
     An explicit option wins, then what the publisher says (page metadata, front matter),
     then a dateline near the top of the story.
     """
+    from .extract import find_reference_date, parse_date_string
+
     if option is not None:
         return option, RefDateOrigin.OPTION
     published = metadata.get("date")
@@ -122,6 +124,9 @@ def extract(
     `reference_date` overrides the date found in the text for resolving "Tuesday",
     "last week" and the like. `kinds` keeps only claims of those kinds.
     """
+    from .attribute import attribute
+    from .extract import find_dates, find_quantities
+
     option = _as_date(reference_date)
     metadata = dict(metadata or {})
     prose = read_prose(text)

@@ -1,19 +1,54 @@
-"""The command line: a thin typer layer over the library. One module per command."""
+"""The command line: a thin typer layer over the library. One module per command.
+
+Nothing heavy is imported until a command runs, so `claimcheck --version` answers at once.
+"""
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from typing import Any
 
-from ..errors import ClaimcheckError
-from .app import Environment, ExitCode, app
-from .extract import GroupBy, run_extract  # importing a command module registers it
-from . import check as _check  # registers the check command
+# Modules that register a command on the shared typer app when imported.
+COMMAND_MODULES = ("extract", "check")
+
+_LAZY = {
+    "Environment": "common",
+    "ExitCode": "common",
+    "GroupBy": "extract",
+    "run_extract": "extract",
+}
+
+
+def load_app() -> Any:
+    """The typer app with every command registered."""
+    from .common import app
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}")
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return load_app()
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run() -> None:
     """Console-script entry point: no traceback reaches the user for errors we expect."""
+    if sys.argv[1:] == ["--version"]:
+        from .. import __version__
+
+        print(f"claimcheck {__version__}")
+        return
+    from ..errors import ClaimcheckError
+    from .common import ExitCode
+
     try:
-        app()
+        load_app()()
     except BrokenPipeError:
         # The reader went away (| head): stop quietly, as other Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -27,4 +62,4 @@ def run() -> None:
         sys.exit(int(ExitCode.ERROR))
 
 
-__all__ = ["Environment", "ExitCode", "GroupBy", "app", "run", "run_extract"]
+__all__ = ["Environment", "ExitCode", "GroupBy", "app", "load_app", "run", "run_extract"]

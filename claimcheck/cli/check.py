@@ -26,7 +26,7 @@ from ..check import (
 from ..errors import ClaimcheckError, InputError, UsageError
 from ..model import Severity
 from ..report.ci import FindingsFormat, make_findings_reporter
-from .app import Environment, ExitCode, app
+from .common import Environment, ExitCode, app
 
 
 def _split(values: Optional[List[str]]) -> list[str]:

@@ -12,7 +12,7 @@ from ..load import iter_inputs
 from ..model import Kind
 from ..pipeline import extract
 from ..report import Format, make_reporter
-from .app import Environment, ExitCode, app
+from .common import Environment, ExitCode, app
 
 
 class GroupBy(str, enum.Enum):
