@@ -36,8 +36,8 @@ _NOT_PAST_ED = frozenset("need speed seed feed breed bed red shed hundred indeed
 
 FUTURE_MARKER = re.compile(
     r"""\b(?:will|won't|would|shall|'ll|going\ to|is\ to|are\ to|was\ to|were\ to|due|expected|
-    scheduled|planned|plans?|planning|set\ to|slated|upcoming|next|until|till|by|before|deadline|
-    from|starting|begins?|beginning|through|ahead|forecasts?|projected|intends?|aims?|hopes?|
+    scheduled|planned|plans?\ to|planning|set\ to|slated|upcoming|next|until|till|by|before|deadline|
+    from|starting|begins?|beginning|through|ahead|forecasts?|projected|intends?\ to|aims?\ to|hopes?\ to|
     should|could|may|might|must|promised|pledged|vowed|agreed\ to|announced|called\ for|asked|
     proposed|postponed|delayed|moved|rescheduled|opens?|open|runs?|effective|valid|expires?|
     expiring|later|later\ this|tentatively|pending|awaiting|await|predict\w*|forecast\w*|expect\w*|

@@ -2,7 +2,8 @@
 
 Two claims are taken to count the same thing only on strong evidence: same kind, unit
 and subject, in different sentences, in frames (the words around each claim) that
-mostly agree, with nothing in either sentence that marks a change over time, a
+share a name or mostly agree and do not pit one verb against another ("killed",
+"injured"), with nothing in either sentence that marks a change over time, a
 comparison or another date. Editors forgive a missed inconsistency more readily than
 a false alarm on every story that mentions "people" twice.
 """
@@ -14,11 +15,16 @@ from dataclasses import dataclass
 
 from ..model import Claim, Kind
 from .context import CheckContext
-from .language import content_words, singular
+from .language import STOPWORDS, WORD, is_past_tense, singular
 
 LEVEL_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.MEASURE, Kind.DURATION, Kind.AGE})
 _APPROXIMATE = 0.1
 _FRAME_WORDS = 5
+_POSSESSIVE = re.compile(r"['’]s?\Z")
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 # A sentence that talks about change, comparison or another time states more than one
 # value of the same thing on purpose.
@@ -65,12 +71,34 @@ def subject_key(claim: Claim) -> tuple[str, str, str] | None:
     return (claim.kind.value, claim.unit or "", singular(head))
 
 
-def frame(context: CheckContext, claim: Claim) -> frozenset[str]:
-    """Content words just before and after the claim in its sentence, subject excluded."""
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The words around a claim: content words, the names among them, and past-tense verbs."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+    verbs: frozenset[str]
+    first: str | None = None
+
+
+def frame(context: CheckContext, claim: Claim) -> Frame:
+    """Content words just before and after the claim in its sentence.
+
+    `names` are capitalised words other than calendar words; a sentence's first word
+    counts only if the other frame has it too (checked in `same_quantity`).
+    """
     sentence = context.sentence(claim.start)
-    before = content_words(context.prose[sentence.start:claim.start])[-_FRAME_WORDS:]
-    after = content_words(context.prose[claim.end:sentence.end])[:_FRAME_WORDS]
-    return frozenset(before + after)
+    before = WORD.findall(context.prose, sentence.start, claim.start)
+    after = WORD.findall(context.prose, claim.end, sentence.end)
+    before = [_POSSESSIVE.sub("", w) for w in before]
+    near = [w for w in before if w.lower() not in STOPWORDS][-_FRAME_WORDS:] + [
+        _POSSESSIVE.sub("", w) for w in after if w.lower() not in STOPWORDS
+    ][:_FRAME_WORDS]
+    words = frozenset(singular(w) for w in near if len(w) > 1)
+    names = frozenset(w for w in near if w[0].isupper() and len(w) > 1 and w.lower() not in _CALENDAR_WORDS)
+    first = before[0] if before and before[0] in names else None
+    verbs = frozenset(w.lower() for w in near if is_past_tense(w))
+    return Frame(words, names - {first} if first and near.count(first) == 1 else names, verbs, first)
 
 
 def sentence_marks_change(context: CheckContext, claim: Claim) -> bool:
@@ -99,5 +127,14 @@ def same_quantity(context: CheckContext, first: Claim, second: Claim) -> bool:
     if first_dates and second_dates and first_dates != second_dates:
         return False
     a, b = frame(context, first), frame(context, second)
-    shared = a & b
-    return bool(shared) and len(shared) * 2 > min(len(a), len(b))
+    if a.verbs and b.verbs and not a.verbs & b.verbs:
+        return False  # "300 killed" and "1,000 injured" count different people
+    names_a = a.names | ({a.first} if a.first and a.first in b.names | {b.first} else set())
+    names_b = b.names | ({b.first} if b.first and b.first in a.names | {a.first} else set())
+    shared_names = names_a & names_b
+    if names_a and names_b and not shared_names:
+        return False  # "StatesWest serves 10 cities", "Mesa flies to 42 cities"
+    if shared_names and len(shared_names) * 2 > max(len(names_a), len(names_b)):
+        return True
+    shared = a.words & b.words
+    return bool(shared) and len(shared) * 2 > min(len(a.words), len(b.words))

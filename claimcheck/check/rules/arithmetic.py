@@ -122,7 +122,10 @@ def _change_interval(change: Change, stated: Claim) -> Interval | None:
     if stated.unit and "point" in stated.unit:
         if not change.is_percent:
             return None
-        return Interval(abs(after.low - before.high), abs(after.high - before.low)) if change.after != change.before else None
+        if change.after == change.before:
+            return None
+        candidates = [abs(a - b) for a in (after.low, after.high) for b in (before.low, before.high)]
+        return Interval(min(candidates), max(candidates))
     if before.low <= 0:
         return None
     candidates = [abs(a - b) / b * 100 for a in (after.low, after.high) for b in (before.low, before.high)]
@@ -149,7 +152,8 @@ def change_arithmetic(context: CheckContext) -> Iterator[Hit]:
                 points = bool(stated.unit and "point" in stated.unit)
                 actual = abs(change.after - change.before) if points else abs(change.after - change.before) / change.before * 100
                 span = context.prose[change.start:change.end]
-                yield Hit(stated, {"change": quote(span), "actual": _percent(actual) + (" percentage points" if points else "%")})
+                unit = (" percentage point" if actual == 1 else " percentage points") if points else "%"
+                yield Hit(stated, {"change": quote(span), "actual": _percent(actual) + unit})
 
 
 def change_direction(context: CheckContext) -> Iterator[Hit]:
