@@ -45,7 +45,7 @@ class _Attributor:
         self.quotes = _effective_quotations(prose, segmentation.quotations)
         self.quote_starts = [q.start for q in self.quotes]
         self.claim_starts = sorted(m.start for m in mentions if m.kind is not Kind.DATE)
-        self.names = NameBook(prose, self.in_quotation)
+        self.names = NameBook(prose, segmentation.paragraphs, self.in_quotation)
         self._frames: dict[int, list[Frame]] = {}
         self._speakers: dict[int, Source | None] = {}
         self._own: dict[int, Source | None] = {}
@@ -78,7 +78,9 @@ class _Attributor:
                 return speaker
         frame = innermost(self.frames(self.seg.sentence_index(offset)), offset)
         if frame is not None and frame.source is not None:
-            return replace(frame.source, quoted=quote is not None or frame.source.quoted)
+            if quote is not None and not frame.source.quoted:
+                return replace(frame.source, quoted=True)
+            return frame.source
         if frame is None:
             return self.turn_source(offset)
         return None

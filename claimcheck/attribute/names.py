@@ -7,9 +7,12 @@ length of the document.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator, Sequence
+
+from ..model import Span
 
 from .cues import (
     BODY_NOUNS,
@@ -27,7 +30,7 @@ _CAP = r"[A-Z][\w'’&.-]*"
 _CONNECT = r"(?:of|for|the|de|van|von|der|den|bin|al|da|di|du|la|le|del)"
 # A capitalised run: "Volodymyr Zelensky", "Institute for the Study of War".
 NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}{_CAP})*")
-_TOKEN = re.compile(r"\S+")
+_GAP = re.compile(r"[ \t]+")
 _PARENTHESIS = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,4}")
 # What follows a single name when the writer introduces a person: "Ingrid, 38," "Valerii, a resident".
@@ -35,7 +38,7 @@ _APPOSITION = re.compile(r",[ \t]+(?:\d|(?:a|an|the|who|whose)\b)")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _ARTICLES = frozenset("the a an".split())
 _WINDOW = 1500  # characters looked back for the person a pronoun stands for
-_FULL_NAME_LOOKBACK = 40  # earlier occurrences of a surname inspected for the full name
+_FULL_NAME_LOOKUPS = 40  # occurrences of a surname inspected for the full name
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,31 +61,49 @@ def _bare(token: str) -> str:
 
 def read_name(text: str, start: int, end: int) -> Name | None:
     """The run text[start:end] with titles and sentence openers taken off its front."""
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-    while tokens and (_bare(tokens[0][1]).lower() in TITLE_WORDS or tokens[0][1].lower() in NOT_NAMES):
-        tokens.pop(0)
-    while tokens and tokens[-1][1].lower() in NOT_NAMES:
-        tokens.pop()
-    if not tokens or not tokens[0][1][0].isupper():
+    tokens = text[start:end].split()
+    first = 0
+    while first < len(tokens) and (tokens[first].lower() in NOT_NAMES or _bare(tokens[first]).lower() in TITLE_WORDS):
+        first += 1
+    last = len(tokens)
+    while last > first and tokens[last - 1].lower() in NOT_NAMES:
+        last -= 1
+    if first == last or not tokens[first][0].isupper():
         return None
-    words = tuple(_bare(t) for _, t in tokens)
-    last = tokens[-1]
-    possessive = last[1].endswith(_POSSESSIVE) and last[1] not in _POSSESSIVE
+    kept = tokens[first:last]
+    words = tuple(_bare(t) for t in kept)
     lowered = {w.lower() for w in words}
-    is_org = bool(lowered & ORGANISATION_WORDS) or (len(words) == 1 and _ACRONYM.fullmatch(words[0]) is not None)
-    is_calendar = bool(lowered & CALENDAR_WORDS)
-    return Name(tokens[0][0], last[0] + len(last[1]), words, not is_org and not is_calendar, possessive)
+    is_org = not lowered.isdisjoint(ORGANISATION_WORDS) or (len(words) == 1 and _ACRONYM.fullmatch(words[0]) is not None)
+    is_calendar = not lowered.isdisjoint(CALENDAR_WORDS)
+    possessive = kept[-1].endswith(_POSSESSIVE) and kept[-1] not in _POSSESSIVE
+    name_start = start + _offset_of_token(text[start:end], first)
+    name_end = start + _offset_of_token(text[start:end], last - 1) + len(kept[-1])
+    return Name(name_start, name_end, words, not is_org and not is_calendar, possessive)
+
+
+def _offset_of_token(run: str, index: int) -> int:
+    """Where the index-th token of a run (tokens separated by spaces or tabs) starts."""
+    if index == 0:
+        return 0
+    for count, gap in enumerate(_GAP.finditer(run), 1):
+        if count == index:
+            return gap.end()
+    return len(run)
 
 
 class NameBook:
     """Resolves speakers as written to canonical names within one document."""
 
-    def __init__(self, prose: str, in_quotation: Callable[[int], bool]) -> None:
+    def __init__(self, prose: str, paragraphs: Sequence[Span], in_quotation: Callable[[int], bool]) -> None:
         self._prose = prose
+        self._paragraphs = paragraphs
+        self._paragraph_starts = [p.start for p in paragraphs]
         self._in_quotation = in_quotation
-        self._fullest: dict[tuple[str, int], str] = {}
+        self._fullest: dict[tuple[tuple[str, ...], bool], str] = {}
+        self._runs: dict[int, list[Name]] = {}
         self._acronyms: dict[str, str | None] = {}
         self._proper: dict[str, bool] = {}
+        self._by_phrase: dict[str, str | None] = {}
 
     def canonical(self, phrase: str, start: int, sentence_start: int) -> str | None:
         """The canonical name for a speaker phrase written at `start`."""
@@ -93,12 +114,9 @@ class NameBook:
         lowered = phrase.lower()
         if len(words) == 1 and lowered in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             return self.pronoun(lowered, start) or phrase
-        name = self._trailing_name(phrase, start)
-        if name is not None:
-            if name.is_person:
-                return self.fullest(name, start)
-            expanded = self.expand_acronym(name.tokens[0]) if len(name.tokens) == 1 else None
-            return expanded or " ".join(name.tokens)
+        named = self._named(phrase)
+        if named is not None:
+            return named
         if words[0].lower() == "the" and len(words) <= 4:
             head = words[-1].lower()
             if head not in BODY_NOUNS:
@@ -113,32 +131,34 @@ class NameBook:
             return words[0].lower() + phrase[len(words[0]):]
         return phrase
 
-    def _trailing_name(self, phrase: str, start: int) -> Name | None:
-        """The name a phrase ends with ("agency spokeswoman Lena Marsh"), if it ends with one."""
-        last: re.Match[str] | None = None
-        for m in NAME_RUN.finditer(phrase):
-            last = m
-        if last is None or phrase[last.end():].strip(" \"'”’"):
-            return None
-        name = read_name(phrase, last.start(), last.end())
-        if name is None or name.possessive:
-            return None
-        return Name(name.start + start, name.end + start, name.tokens, name.is_person, False)
+    def _named(self, phrase: str) -> str | None:
+        """The canonical name of a phrase that ends with a name (cached: it does not
+        depend on where the phrase stands)."""
+        if phrase not in self._by_phrase:
+            name = _trailing_name(phrase)
+            if name is None:
+                self._by_phrase[phrase] = None
+            elif name.is_person:
+                self._by_phrase[phrase] = self.fullest(name, 0)
+            else:
+                expanded = self.expand_acronym(name.tokens[0]) if len(name.tokens) == 1 else None
+                self._by_phrase[phrase] = expanded or " ".join(name.tokens)
+        return self._by_phrase[phrase]
 
     def fullest(self, name: Name, offset: int) -> str:
-        """The longest form of a person's name used in the document, nearest first."""
-        key = (" ".join(name.tokens), offset)
+        """The longest form of a name the document uses ("Zelensky" -> "Volodymyr Zelensky")."""
+        key = (name.tokens, name.is_person)
         if key not in self._fullest:
-            self._fullest[key] = self._find_fullest(name, offset)
+            self._fullest[key] = self._find_fullest(name)
         return self._fullest[key]
 
-    def _find_fullest(self, name: Name, offset: int) -> str:
+    def _find_fullest(self, name: Name) -> str:
         best = name.tokens
         surname = name.tokens[-1]
         pattern = re.compile(rf"(?:{_CAP}[ \t]+(?:{_CONNECT}[ \t]+)?){{1,3}}{re.escape(surname)}\b")
         seen = 0
         position = self._prose.find(surname)
-        while position != -1 and seen < _FULL_NAME_LOOKBACK:
+        while position != -1 and seen < _FULL_NAME_LOOKUPS:
             seen += 1
             m = pattern.search(self._prose, max(0, position - 80), position + len(surname))
             if m and m.end() == position + len(surname):
@@ -161,25 +181,43 @@ class NameBook:
             self._acronyms[acronym] = expansion
         return self._acronyms[acronym]
 
-    def names_before(self, offset: int) -> list[Name]:
-        """Capitalised runs in the window before `offset` that are not inside quotations."""
+    def names_before(self, offset: int) -> Iterator[Name]:
+        """Names outside quotations before `offset`, nearest first, within a window.
+
+        Paragraphs are read only as far back as needed: most pronouns point into the
+        same or the previous paragraph.
+        """
         lower = max(0, offset - _WINDOW)
-        names = []
-        for m in NAME_RUN.finditer(self._prose, lower, offset):
-            if self._in_quotation(m.start()):
-                continue
-            name = read_name(self._prose, m.start(), m.end())
-            if name is not None and not name.possessive:
-                names.append(name)
-        return names
+        index = self._paragraph_index(offset)
+        while index >= 0 and self._paragraphs[index].end > lower:
+            for name in reversed(self._paragraph_names(index)):
+                if name.end <= offset and name.start >= lower:
+                    yield name
+            index -= 1
+
+    def _paragraph_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+
+    def _paragraph_names(self, index: int) -> list[Name]:
+        """The names of one paragraph outside quotations (cached)."""
+        if index not in self._runs:
+            para = self._paragraphs[index]
+            names = []
+            for m in NAME_RUN.finditer(self._prose, para.start, para.end):
+                if self._in_quotation(m.start()):
+                    continue
+                name = read_name(self._prose, m.start(), m.end())
+                if name is not None and not name.possessive:
+                    names.append(name)
+            self._runs[index] = names
+        return self._runs[index]
 
     def pronoun(self, pronoun: str, offset: int) -> str | None:
         """Who "he", "she" or "it" most likely stands for at `offset`."""
         if pronoun in FIRST_PERSON or pronoun in PLURAL_PRONOUNS:
             return None
         wants_person = pronoun in PERSON_PRONOUNS
-        names = self.names_before(offset)
-        for name in reversed(names):
+        for name in self.names_before(offset):
             if wants_person and name.is_person and self._is_person_mention(name, offset):
                 return self.fullest(name, offset)
             if not wants_person and not name.is_person and not (set(w.lower() for w in name.tokens) & CALENDAR_WORDS):
@@ -226,7 +264,7 @@ class NameBook:
             name = read_name(self._prose, found.start(), found.end())
             if name:
                 return " ".join(name.tokens)
-        for name in reversed(self.names_before(offset)):
+        for name in self.names_before(offset):
             if not name.is_person and not CALENDAR_WORDS.intersection(w.lower() for w in name.tokens):
                 return self.fullest(name, offset)
         return None
@@ -267,6 +305,17 @@ class NameBook:
             if name is not None and name.is_person:
                 return name
         return None
+
+
+def _trailing_name(phrase: str) -> Name | None:
+    """The name a phrase ends with ("agency spokeswoman Lena Marsh"), if it ends with one."""
+    last: re.Match[str] | None = None
+    for m in NAME_RUN.finditer(phrase):
+        last = m
+    if last is None or phrase[last.end():].strip(" \"'”’"):
+        return None
+    name = read_name(phrase, last.start(), last.end())
+    return None if name is None or name.possessive else name
 
 
 def _split_parenthesis(phrase: str) -> tuple[str, str | None]:

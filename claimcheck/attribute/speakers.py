@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Span
-from .cues import REPORTING_VERBS, SPEECH_VERB
+from .cues import SPEECH_VERB, SPEECH_VERBS_PATTERN
 from .subjects import is_inverted, sentence_subject, subject_after, subject_before
 
 _AFTER_QUOTE_CHARS = 160
@@ -22,7 +22,7 @@ _LEAD = re.compile(r"[ \t]*[,;]?[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[.!?]$")
 _ABBREVIATED = re.compile(r"\b(?:[A-Z]|[A-Z][a-z]{1,3}|[a-z]\.[a-z])\.$")
 _INTRODUCER = re.compile(r"(?::|—|–|\s--?)\s*$")
-_SPEECH = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_SPEECH = SPEECH_VERBS_PATTERN
 # Inside a quotation left open: ", said Rosa Delgado" or ", Rosa Delgado said" ends it.
 _INNER_ATTRIBUTION = re.compile(
     rf",[ \t]+(?:(?:{_SPEECH})[ \t]+(?:[A-Z]|the\b|a\b)"

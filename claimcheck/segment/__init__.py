@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model import Span
 from .paragraphs import find_paragraphs
 from .quotes import Quotation, find_quotations
-from .sentences import find_sentences
+from .sentences import find_sentences, split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +38,7 @@ class Segmentation:
 def segment(prose: str) -> Segmentation:
     """Paragraphs, their sentences and the document's quotations."""
     paragraphs = find_paragraphs(prose)
-    sentences: list[Span] = []
-    for paragraph in paragraphs:
-        sentences.extend(find_sentences(prose, paragraph))
+    sentences = split_sentences(prose, paragraphs)
     quotations = find_quotations(prose, paragraphs)
     return Segmentation(
         paragraphs,

@@ -9,8 +9,10 @@ quotes, since straight apostrophes are everywhere in running text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..model import Span
 
@@ -46,13 +48,22 @@ def find_quotations(prose: str, paragraphs: tuple[Span, ...]) -> tuple[Quotation
     """The parts of direct quotations in document order (one part per paragraph)."""
     found: list[Quotation] = []
     carried = False
+    marks = list(_BODY_MARKS.finditer(prose))
+    positions = [m.start() for m in marks]
     for index, para in enumerate(paragraphs):
-        next_para = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        marks = _ALL_MARKS if _is_headline(prose, para) else _BODY_MARKS
-        parts, left_open = _pair_marks(prose, para, marks, carried)
+        first = bisect.bisect_left(positions, para.start)
+        last = bisect.bisect_left(positions, para.end, first)
+        if _is_headline(prose, para):
+            in_para: Iterable[re.Match[str]] = _ALL_MARKS.finditer(prose, para.start, para.end)
+        elif first == last:
+            continue
+        else:
+            in_para = marks[first:last]
+        parts, left_open = _pair_marks(prose, para, in_para, carried)
         found.extend(parts)
         carried = False
         if left_open is not None:
+            next_para = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             goes_on = next_para is not None and _OPENING_AT_START.match(prose, next_para.start) is not None
             found.append(Quotation(left_open[0], para.end, closed=False, continued=left_open[1], continues=goes_on))
             carried = goes_on
@@ -61,10 +72,9 @@ def find_quotations(prose: str, paragraphs: tuple[Span, ...]) -> tuple[Quotation
 
 def _is_headline(prose: str, para: Span) -> bool:
     """A short single line without closing punctuation: a headline or a cross-head."""
-    if para.end - para.start > _HEADLINE_MAX_CHARS or "\n" in prose[para.start:para.end]:
+    if para.end - para.start > _HEADLINE_MAX_CHARS or prose[para.end - 1] in _TERMINAL:
         return False
-    last = prose[para.end - 1]
-    return last not in _TERMINAL
+    return prose.find("\n", para.start, para.end) == -1
 
 
 def _direction(prose: str, start: int, end: int, lower: int, upper: int) -> str:
@@ -90,14 +100,14 @@ def _is_apostrophe(prose: str, start: int, lower: int, upper: int) -> bool:
 
 
 def _pair_marks(
-    prose: str, para: Span, marks: re.Pattern[str], carried: bool
+    prose: str, para: Span, marks: Iterable[re.Match[str]], carried: bool
 ) -> tuple[list[Quotation], tuple[int, bool] | None]:
     """Pair the marks of one paragraph; also return the quotation left open, if any."""
     parts: list[Quotation] = []
     open_at: int | None = None
     opener = closers = ""
     continued = False
-    for m in marks.finditer(prose, para.start, para.end):
+    for m in marks:
         mark = m.group()
         single = mark in _SINGLE
         if single and _is_apostrophe(prose, m.start(), para.start, para.end):

@@ -1,4 +1,4 @@
-"""Sentences inside a paragraph, by punctuation with the abbreviations of news copy.
+"""Sentences inside paragraphs, by punctuation with the abbreviations of news copy.
 
 A rule splitter rather than a trained one: it needs no model download, runs at
 millions of characters a second, and its mistakes can be fixed where they happen.
@@ -6,6 +6,7 @@ millions of characters a second, and its mistakes can be fixed where they happen
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from ..model import Span
 
@@ -13,8 +14,7 @@ from ..model import Span
 _ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov lieut supt insp
-    st ste mt ft rev fr hon pres sr jr messrs mme mlle
-    inc corp co ltd llc plc bros dept univ assn est approx
+    st ste mt ft rev fr hon pres sr jr messrs mme mlle gov det sgt
     no nos vol vols op pp fig figs art sec ch para
     vs v etc al cf ibid
     jan feb mar apr jun jul aug sep sept oct nov dec
@@ -23,38 +23,66 @@ _ABBREVIATIONS = frozenset(
     neb nebr nev okla ore pa tenn tex va vt wash wis wyo
     """.split()
 )
+# Abbreviations that often end a sentence too ("... Acme Inc. The company ...", "in the
+# U.S. It ..."): they end it when a word that usually opens a sentence follows.
+_SOMETIMES_FINAL = frozenset("inc corp co ltd llc plc bros dept univ assn est approx".split())
+_SENTENCE_OPENERS = frozenset(
+    """
+    The A An He She It They We I But And In On At This That These Those There His Her Its
+    Their Our Officials Police Meanwhile However After Before When While Some Many Most
+    """.split()
+)
 
 # A sentence ends at . ! ? or an ellipsis, with closing quotes or brackets after it,
 # before white space and something that can start a sentence.
-_BOUNDARY = re.compile(
-    r"""(?:\.\.\.|…|[.!?])+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])"""
-)
+_BOUNDARY = re.compile(r"""(?:\.\.\.|…|[.!?])+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
+_WORD_AFTER = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z]+)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Does the period at `dot` belong to an abbreviation or an initial?"""
+    """Does the period at `dot` belong to an abbreviation or an initial, not a sentence end?"""
     m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
     if not m:
         return False
     word = m.group(1)
-    if "." in word:  # U.S., a.m., e.g.: more often inside a sentence than at its end
-        return True
     if len(word) == 1 and word.isupper():  # an initial: "J. K. Rowling"
         return True
-    return word.lower() in _ABBREVIATIONS
+    lowered = word.lower()
+    if lowered in _ABBREVIATIONS:
+        return True
+    if "." in word or lowered in _SOMETIMES_FINAL:  # U.S., a.m., Inc.
+        after = _WORD_AFTER.match(text, dot + 1)
+        return not (after and after.group(1) in _SENTENCE_OPENERS)
+    return False
 
 
 def find_sentences(prose: str, paragraph: Span) -> list[Span]:
     """The sentences of one paragraph, trimmed, covering all its text."""
+    return split_sentences(prose, (paragraph,))
+
+
+def split_sentences(prose: str, paragraphs: Sequence[Span]) -> list[Span]:
+    """The sentences of all paragraphs in one pass over the text."""
     spans: list[Span] = []
-    start = paragraph.start
-    for m in _BOUNDARY.finditer(prose, paragraph.start, paragraph.end):
+    if not paragraphs:
+        return spans
+    index = 0
+    start = paragraphs[0].start
+    for m in _BOUNDARY.finditer(prose, paragraphs[0].start, paragraphs[-1].end):
+        while m.end() > paragraphs[index].end:
+            _append(prose, start, paragraphs[index].end, spans)
+            index += 1
+            start = paragraphs[index].start
+        if m.start() < start:
+            continue
         if prose[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(prose, m.start()):
             continue
         _append(prose, start, m.end(), spans)
         start = m.end()
-    _append(prose, start, paragraph.end, spans)
+    _append(prose, start, paragraphs[index].end, spans)
+    for para in paragraphs[index + 1:]:
+        _append(prose, para.start, para.end, spans)
     return spans
 
 
