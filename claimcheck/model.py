@@ -131,6 +131,8 @@ class Claim:
     subject: str | None = None
     date: DateValue | None = None
     source: Source | None = None
+    # Where `sentence` starts in the document: lets a reporter mark the claim inside it.
+    sentence_start: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -104,6 +104,7 @@ def build_claims(
                 subject=mention.subject,
                 date=mention.date,
                 source=None if mention.kind is Kind.DATE else source,
+                sentence_start=span.start if span else mention.start,
             )
         )
     return tuple(claims)

@@ -13,19 +13,46 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-def _sentence_with_claim(claim: Claim) -> "Text":
+def _shown(text: str) -> str:
+    """Document text as one display line: no control characters, white space folded."""
+    return " ".join(printable(text).split())
+
+
+def marked_sentence(claims: Sequence[Claim]) -> "Text":
+    """The claims' shared sentence, each claim in it marked, folded to one line."""
     from rich.text import Text
 
-    sentence = claim.sentence
-    at = sentence.find(claim.text)
-    if at < 0:
-        return Text(one_line(sentence))
-    before, after = sentence[:at], sentence[at + len(claim.text):]
-    return Text.assemble(
-        " ".join(printable(before).split()) + (" " if before[-1:].isspace() else ""),
-        (one_line(claim.text), "bold reverse"),
-        (" " if after[:1].isspace() else "") + " ".join(printable(after).split()),
-    )
+    first = claims[0]
+    sentence, base = first.sentence, first.sentence_start
+    out = Text()
+    pos = 0
+    for claim in claims:
+        begin, finish = claim.start - base, claim.end - base
+        if begin < pos or finish > len(sentence):
+            continue
+        out.append(_shown(sentence[pos:begin]) + (" " if sentence[pos:begin][-1:].isspace() else ""))
+        out.append(_shown(sentence[begin:finish]), style="bold reverse")
+        if sentence[finish:finish + 1].isspace():
+            out.append(" ")
+        pos = finish
+    out.append(_shown(sentence[pos:]))
+    return out
+
+
+def _value_cell(claim: Claim) -> str:
+    value = format_value(claim)
+    return f"→ {value}" if claim.kind is Kind.DATE else value
+
+
+def _by_sentence(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Runs of consecutive claims that stand in the same sentence."""
+    groups: list[list[Claim]] = []
+    for claim in claims:
+        if groups and groups[-1][0].sentence_start == claim.sentence_start and groups[-1][0].sentence == claim.sentence:
+            groups[-1].append(claim)
+        else:
+            groups.append([claim])
+    return groups
 
 
 class TableReporter:
@@ -70,21 +97,19 @@ class TableReporter:
         table.add_column("Subject", ratio=1, min_width=7)
         table.add_column("Source", ratio=2)
         table.add_column("Sentence", ratio=5)
-        counts: Counter[str] = Counter()
-        for c in claims:
-            counts[c.kind.value] += 1
-            value = format_value(c)
-            if c.kind is Kind.DATE:
-                value = f"{one_line(c.text)} → {value}"
-            table.add_row(
-                f"{c.line}:{c.column}",
-                c.kind.value,
-                Text(one_line(c.text)),
-                Text(value),
-                Text(one_line(c.subject or "")),
-                Text(one_line(format_source(c))),
-                _sentence_with_claim(c),
-            )
+        counts: Counter[str] = Counter(c.kind.value for c in claims)
+        # The sentence is printed once, on the first row of the claims it holds.
+        for group in _by_sentence(claims):
+            for index, c in enumerate(group):
+                table.add_row(
+                    f"{c.line}:{c.column}",
+                    c.kind.value,
+                    Text(one_line(c.text)),
+                    Text(_value_cell(c)),
+                    Text(one_line(c.subject or "")),
+                    Text(one_line(format_source(c))),
+                    marked_sentence(group) if index == 0 else Text("″", style="dim"),
+                )
         self.totals.update(counts)
         table.caption = self._counts(counts, len(claims))
         table.caption_justify = "left"

@@ -32,17 +32,27 @@ def format_day(day: dt.date) -> str:
     return day.strftime("%a %d %b %Y")
 
 
+def format_period(value: str, start: dt.date | None, end: dt.date | None) -> str:
+    """A resolved date as an editor reads it: "Tue 28 Feb 2023", "Feb 2023", "2023-W09: 27 Feb – 5 Mar 2023"."""
+    if start is None or end is None:
+        return value
+    if start == end:
+        return format_day(start)
+    if len(value) == 4 and value.isdigit():
+        return value
+    if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+        return start.strftime("%b %Y")
+    first = f"{start.day} {start:%b}" if start.year == end.year else f"{start.day} {start:%b %Y}"
+    return f"{value}: {first} – {end.day} {end:%b %Y}"
+
+
 def format_value(claim: Claim) -> str:
     """The normalised value as an editor reads it: "~70,000", "10–15 %", "Tue 28 Feb 2023"."""
     if claim.kind is Kind.DATE:
         date = claim.date
         if date is None or date.value is None:
             return "(no reference date)" if date is not None and not date.anchored else "?"
-        if date.start and date.end and date.start == date.end:
-            return format_day(date.start)
-        if date.start and date.end:
-            return f"{date.value} ({date.start.isoformat()} – {date.end.isoformat()})"
-        return date.value
+        return format_period(date.value, date.start, date.end)
     sign = _QUALIFIER_SIGN.get(claim.qualifier, claim.qualifier + " ")
     if claim.value is None:
         number = "(vague)" if claim.vague else "?"
