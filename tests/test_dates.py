@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-import claimcheck
 from claimcheck.extract.dates import find_dates, parse_date_string
+from claimcheck.pipeline import extract
 
 WEDNESDAY = dt.date(2023, 3, 1)
 
@@ -70,8 +70,12 @@ def test_numeric_dates_follow_the_day_first_option() -> None:
     assert value_of("The order is dated 25/12/2022.") == "2022-12-25"
 
 
-def test_impossible_calendar_dates_are_not_dates() -> None:
-    assert found("The form lists Feb. 30, 2023 as the deadline.") == []
+def test_impossible_calendar_dates_are_reported_without_a_value() -> None:
+    assert found("The form lists Feb. 30, 2023 as the deadline.") == [("Feb. 30, 2023", None)]
+    assert found("The form lists April 31 as the deadline.") == [("April 31", None)]
+
+
+def test_numbers_that_only_look_like_dates_are_not_dates() -> None:
     assert found("Version 2023-13-45 of the file.") == []
 
 
@@ -292,7 +296,7 @@ def test_leap_days() -> None:
         ("Feb. 29, 2024", "2024-02-29"),
         ("A year later", "2025-02-28"),
     ]
-    assert found("The form lists Feb. 29, 2023 as the date.") == []
+    assert found("The form lists Feb. 29, 2023 as the date.") == [("Feb. 29, 2023", None)]
 
 
 # --- without a reference date -----------------------------------------------------------
@@ -314,7 +318,7 @@ def test_without_a_reference_date_explicit_years_still_resolve() -> None:
 
 
 def test_dates_in_the_pipeline_replace_the_numbers_inside_them() -> None:
-    doc = claimcheck.extract("The bridge closed two weeks ago, on Feb. 14, 2023.", reference_date="2023-03-01")
+    doc = extract("The bridge closed two weeks ago, on Feb. 14, 2023.", reference_date="2023-03-01")
     dates = [(c.text, c.date.value if c.date else None) for c in doc.claims if c.kind.value == "date"]
     assert dates == [("two weeks ago", "2023-W07"), ("Feb. 14, 2023", "2023-02-14")]
     assert all(c.kind.value == "date" for c in doc.claims if "14" in c.text or "two" in c.text)

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-import claimcheck
 from claimcheck.extract.dates import find_reference_date
 from claimcheck.model import RefDateOrigin
+from claimcheck.pipeline import extract
 
 BODY = "\n\nThe council voted on Tuesday to close the bridge, officials said.\n"
 
@@ -59,7 +59,7 @@ def test_the_search_starts_at_the_body() -> None:
 
 def test_the_dateline_resolves_the_story_and_is_itself_a_date_claim() -> None:
     text = "Bridge to close\n\nMarch 01, 2023\n" + BODY
-    doc = claimcheck.extract(text)
+    doc = extract(text)
     assert doc.reference_date == dt.date(2023, 3, 1)
     assert doc.reference_date_origin is RefDateOrigin.DATELINE
     dates = [(c.text, c.date.value) for c in doc.claims if c.kind.value == "date"]

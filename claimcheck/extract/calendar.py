@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from dataclasses import dataclass
 
 
@@ -69,10 +70,12 @@ def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+@functools.lru_cache(maxsize=4096)
 def day(date: dt.date) -> Period:
     return Period(Grain.DAY, date.isoformat(), date, date)
 
 
+@functools.lru_cache(maxsize=4096)
 def week(date: dt.date) -> Period:
     """The ISO week (Monday to Sunday) holding `date`; its year is the ISO year."""
     iso_year, iso_week, weekday = date.isocalendar()
@@ -80,26 +83,31 @@ def week(date: dt.date) -> Period:
     return Period(Grain.WEEK, f"{iso_year:04d}-W{iso_week:02d}", monday, monday + dt.timedelta(days=6))
 
 
+@functools.lru_cache(maxsize=4096)
 def weekend(date: dt.date) -> Period:
     """The Saturday and Sunday of the ISO week holding `date`."""
     whole = week(date)
     return Period(Grain.WEEKEND, whole.value + "-WE", whole.start + dt.timedelta(days=5), whole.end)
 
 
+@functools.lru_cache(maxsize=4096)
 def month(year: int, month_number: int) -> Period:
     return Period(Grain.MONTH, f"{year:04d}-{month_number:02d}", dt.date(year, month_number, 1), _month_end(year, month_number))
 
 
+@functools.lru_cache(maxsize=4096)
 def quarter(year: int, number: int) -> Period:
     first = 3 * number - 2
     return Period(Grain.QUARTER, f"{year:04d}-Q{number}", dt.date(year, first, 1), _month_end(year, first + 2))
 
 
+@functools.lru_cache(maxsize=4096)
 def half(year: int, number: int) -> Period:
     first = 6 * number - 5
     return Period(Grain.HALF, f"{year:04d}-H{number}", dt.date(year, first, 1), _month_end(year, first + 5))
 
 
+@functools.lru_cache(maxsize=4096)
 def season(year: int, code: str) -> Period:
     """Northern meteorological seasons; winter YYYY-WI runs from December of YYYY into YYYY+1."""
     first = _SEASON_FIRST_MONTH[code]
@@ -107,15 +115,18 @@ def season(year: int, code: str) -> Period:
     return Period(Grain.SEASON, f"{year:04d}-{code}", dt.date(year, first, 1), _month_end(last_year, last_month))
 
 
+@functools.lru_cache(maxsize=4096)
 def year(number: int) -> Period:
     return Period(Grain.YEAR, f"{number:04d}", dt.date(number, 1, 1), dt.date(number, 12, 31))
 
 
+@functools.lru_cache(maxsize=4096)
 def decade(first_year: int) -> Period:
     """The decade starting at `first_year` (a multiple of ten): TIMEX3 value `199` for the 1990s."""
     return Period(Grain.DECADE, f"{first_year // 10:03d}", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31))
 
 
+@functools.lru_cache(maxsize=4096)
 def century(first_year: int) -> Period:
     """The hundred years from `first_year` (a multiple of 100): TIMEX3 value `19` for the 1900s."""
     return Period(Grain.CENTURY, f"{first_year // 100:02d}", dt.date(first_year, 1, 1), dt.date(first_year + 99, 12, 31))

@@ -32,13 +32,16 @@ from .timex import (
     WEEKDAYS,
     scan,
     spelled_year,
+    variants,
 )
 
 
 class Unresolved(enum.Enum):
-    """A date expression whose value needs a reference date (or earlier date) the text lacks."""
+    """A date expression with no value: it needs a reference date the text lacks, or names
+    a day the calendar does not have ("Feb. 30"), which a reader will want to see."""
 
     NO_ANCHOR = "no anchor"
+    IMPOSSIBLE = "impossible"
 
 
 Reading = Union[Period, Unresolved, None]
@@ -62,6 +65,8 @@ _ANAPHOR_STEP = {"the previous": -1, "the preceding": -1, "the prior": -1, "the 
                  "before": -1, "after": 1, "earlier": 0, "later": 0}
 _FISCAL_YEAR_STEP = {"full": 0, "fiscal": 0, "current fiscal": 0, "new fiscal": 0, "latest fiscal": -1,
                      "previous fiscal": -1, "prior fiscal": -1, "next fiscal": 1, "coming fiscal": 1}
+_PARTS_OF_A_YEAR = frozenset({"months", "weeks", "days", "half", "quarter", "rest", "remainder", "balance",
+                              "end", "start", "beginning", "middle", "part", "most", "bulk", "course"})
 _WEEKDAY_ANAPHORS = {"the previous": -1, "the preceding": -1, "the following": 1, "the next": 1}
 _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1, "the": 0, "that": None}
 # Words before a bare month name or year that make it a date rather than a name or count.
@@ -179,37 +184,44 @@ _TENSE_LEFT = 90
 _TENSE_RIGHT = 60
 
 
-def _cue(words: list[str], index: int) -> _Cue | None:
-    """The tense `words[index]` marks, looking at the words just before it."""
-    word = words[index]
+# Only these words can mark a tense, so only they are looked at closely.
+_CUE_CANDIDATES = re.compile(rf"\b(?:{variants((*_TENSE_WORDS, 'to'))})\b|\b[A-Za-z]{{2,}}ed\b|\b[A-Za-z]+'ll\b")
+
+
+def _cue(word: str, before: list[str]) -> _Cue | None:
+    """The tense `word` marks, given the (lower-case) words just before it, nearest last."""
     low = word.lower()
-    before = words[index - 1].lower() if index else ""
+    previous = before[-1] if before else ""
     if low == "to":
-        cue, planner = (_Cue.FUTURE, index - 1) if before in _PLAN_WORDS else (None, index)
-    elif low == "may" and word != "may":
+        if previous not in _PLAN_WORDS:
+            return None
+        return _Cue.PAST if _after_had(before[:-1]) else _Cue.FUTURE
+    if low == "may" and word != "may":
         return None
-    else:
-        cue, planner = _TENSE_WORDS.get(low), index
-        if low.endswith("'ll"):
-            cue = _Cue.FUTURE
-        elif cue is None and low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_TENSE:
-            cue = _Cue.PAST
-        if cue is _Cue.PAST and before in _AUXILIARIES:
+    cue = _TENSE_WORDS.get(low)
+    if low.endswith("'ll"):
+        cue = _Cue.FUTURE
+    elif cue is None and low.endswith("ed") and len(low) > 4 and low not in _NOT_PAST_TENSE:
+        cue = _Cue.PAST
+    if cue is _Cue.PAST and previous in _AUXILIARIES:
+        return _Cue.PASSIVE
+    if low.endswith("ed") and cue in (_Cue.PAST, _Cue.FUTURE):
+        if previous in _AUXILIARIES:
             return _Cue.PASSIVE
-        if low.endswith("ed") and cue in (_Cue.PAST, _Cue.FUTURE):
-            if before in _AUXILIARIES:
-                return _Cue.PASSIVE
-            if before in _ADJECTIVE_MARKERS:
-                return None
-    if cue is _Cue.FUTURE and _after_had(words, planner):
+        if previous in _ADJECTIVE_MARKERS:
+            return None
+    if cue is _Cue.FUTURE and _after_had(before):
         return _Cue.PAST
     return cue
 
 
-def _after_had(words: list[str], index: int) -> bool:
+def _after_had(before: list[str]) -> bool:
     """"had been due to", "had planned to": a plan in the past perfect is over."""
-    previous = [w.lower() for w in words[max(0, index - 2):index]]
-    return previous[-1:] == ["had"] or previous == ["had", "been"]
+    return before[-1:] == ["had"] or before[-2:] == ["had", "been"]
+
+
+def _words_before(prose: str, floor: int, at: int) -> list[str]:
+    return [word.lower() for word in _TENSE_TOKEN.findall(prose, max(floor, at - 24), at)[-3:]]
 
 
 def _tense(prose: str, start: int, end: int) -> Direction | None:
@@ -220,18 +232,16 @@ def _tense(prose: str, start: int, end: int) -> Direction | None:
     left_start = max(0, start - _TENSE_LEFT)
     for boundary in _CLAUSE_START.finditer(prose, left_start, start):
         left_start = boundary.end()
-    words = _TENSE_TOKEN.findall(prose, left_start, start)
-    for index in range(len(words) - 1, -1, -1):
-        cue = _cue(words, index)
+    for candidate in reversed(list(_CUE_CANDIDATES.finditer(prose, left_start, start))):
+        cue = _cue(candidate.group(), _words_before(prose, left_start, candidate.start()))
         if cue in (_Cue.FUTURE, _Cue.PRESENT):
             return Direction.FUTURE
         if cue is _Cue.PAST:
             return Direction.PAST
     right_end = min(len(prose), end + _TENSE_RIGHT)
     stop = _CLAUSE_START.search(prose, end, right_end)
-    words = _TENSE_TOKEN.findall(prose, end, stop.start() if stop else right_end)
-    for index in range(len(words)):
-        cue = _cue(words, index)
+    for candidate in _CUE_CANDIDATES.finditer(prose, end, stop.start() if stop else right_end):
+        cue = _cue(candidate.group(), _words_before(prose, end, candidate.start()))
         if cue is _Cue.FUTURE:
             return Direction.FUTURE
         if cue is _Cue.PAST:
@@ -321,7 +331,9 @@ def _read_numeric(match: re.Match[str], reader: _Reader) -> Reading:
         return None
     year = int(year_text) if len(year_text) == 4 else _two_digit_year(int(year_text), reader.reference)
     first, second = int(match["num_a"]), int(match["num_b"])
-    month, day = (second, first) if reader.day_first else (first, second)
+    # Dotted dates ("01.03.2023") are written day first wherever they are used.
+    day_first = reader.day_first or match["num_sep"] == "."
+    month, day = (second, first) if day_first else (first, second)
     date = _safe_date(year, month, day) or _safe_date(year, day, month)
     return cal.day(date) if date else None
 
@@ -330,9 +342,9 @@ def _read_day_of_month(match: re.Match[str], reader: _Reader, month_text: str, d
     month, day = _month_number(month_text), _day_number(day_text)
     if year_text:
         date = _safe_date(int(year_text), month, day)
-        return cal.day(date) if date else None
-    if day > 31 or (month == 2 and day > 29) or _safe_date(2000, month, day) is None:
-        return None
+        return cal.day(date) if date else Unresolved.IMPOSSIBLE
+    if _safe_date(2000, month, day) is None:
+        return Unresolved.IMPOSSIBLE
     direction = _tense(reader.prose, match.start(), match.end())
     return _relative(reader, lambda ref: _nearest_day(ref, month, day, direction))
 
@@ -518,10 +530,36 @@ def _read_relative(match: re.Match[str], reader: _Reader) -> Reading:
     if match["rel_mod"]:
         return _deictic_unit(match, reader, _words(match["rel_mod"]), match["rel_unit"].lower())
     if match["rel_unit2"]:
-        return _relative(reader, lambda ref: cal.period_of(_UNIT_GRAIN[match["rel_unit2"].lower()], ref))
+        grain = _UNIT_GRAIN[match["rel_unit2"].lower()]
+        focus = reader.focus.get(match.start(), (Grain.DAY,)) if grain is Grain.DAY else None
+        if focus is not None:
+            return focus
+        return _relative(reader, lambda ref: cal.period_of(grain, ref))
+    if match["rel_the_year"]:
+        return _the_year(match, reader)
     if match["rel_unit3"]:
         return _the_season_or_weekend(match, reader, match["rel_unit3"].lower())
-    return _period_end(match, reader, _words(match["rel_end"]))
+    if match["rel_unit4"]:
+        grain = _UNIT_GRAIN[match["rel_unit4"].lower()]
+        if grain is Grain.YEAR and _words(match["rel_part2"]).split()[1] in ("end", "close", "turn"):
+            return _year_end(match, reader)
+        return _relative(reader, lambda ref: cal.period_of(grain, ref))
+    return _year_end(match, reader)
+
+
+def _the_year(match: re.Match[str], reader: _Reader) -> Reading:
+    """"for the year", "the first nine months of the year": the reference date's year.
+
+    Only after "for", or "of" after a part of a year; "man of the year" is no date.
+    """
+    before = _word_before(reader.prose, match.start()).lower()
+    if before == "of":
+        part = _word_before(reader.prose, match.start() - 3).lower()
+        if part not in _PARTS_OF_A_YEAR:
+            return None
+    elif before != "for" or _word_after(reader.prose, match.end()).lower() in ("ended", "ending"):
+        return None
+    return _relative(reader, lambda ref: cal.year(ref.year))
 
 
 def _deictic_unit(match: re.Match[str], reader: _Reader, modifier: str, unit: str) -> Reading:
@@ -565,11 +603,10 @@ def _weekend_near(reference: dt.date, direction: Direction) -> Period:
     return this if this.start <= reference else cal.weekend(reference - dt.timedelta(days=7))
 
 
-def _period_end(match: re.Match[str], reader: _Reader, phrase: str) -> Reading:
-    """"year-end", "the end of the month": this one when ahead, the last one when past."""
-    grain = Grain.MONTH if "month" in phrase else Grain.YEAR
+def _year_end(match: re.Match[str], reader: _Reader) -> Reading:
+    """"by year-end" is this year; "since year-end" (past tense) the last one, unless it is December."""
     past = _tense(reader.prose, match.start(), match.end()) is Direction.PAST
-    return _relative(reader, lambda ref: _shifted_reference(ref, grain, -1 if past and ref.month != 12 else 0))
+    return _relative(reader, lambda ref: cal.year(ref.year - 1 if past and ref.month != 12 else ref.year))
 
 
 def _read_anaphor(match: re.Match[str], reader: _Reader) -> Reading:
@@ -734,7 +771,7 @@ def _is_year_context(match: re.Match[str], reader: _Reader, value: int) -> bool:
     before_key = before.lower().rstrip(".,")
     if before_key in _YEAR_QUALIFIERS or before_key in _IDENTIFIER_NOUNS:
         return False
-    if before_key in _TEMPORAL_PREPOSITIONS or before_key in _DETERMINERS or before_key.endswith(("'s", "’s")):
+    if (before_key in _TEMPORAL_PREPOSITIONS and before_key != "at") or before_key in _DETERMINERS or before_key.endswith(("'s", "’s")):
         return 1000 <= value <= 2199
     # A capitalised word just before reads as a name: "Windows 2000", "Vision 2030".
     return 1900 <= value <= 2099 and not before[:1].isupper()
@@ -774,9 +811,10 @@ def _span(prose: str, match: re.Match[str]) -> tuple[int, int]:
         end -= 2
     if match.lastgroup == "quarter" and (match["q_article"] or "").lower() in _ADJECTIVE_ARTICLES:
         start = match.start("q_pre")
-    since = _SINCE.search(prose, max(0, start - 8), start)
-    if since is not None:
-        start = since.start()
+    if "nce" in prose[max(0, start - 4):start]:
+        since = _SINCE.search(prose, max(0, start - 8), start)
+        if since is not None:
+            start = since.start()
     return start, end
 
 
@@ -794,9 +832,11 @@ def _is_title(prose: str, start: int, text: str) -> bool:
     return bool(before) and before[-1] not in ".!?\"'`“‘(:\n—-_"
 
 
-def _date_value(found: Period | Unresolved) -> DateValue:
-    if isinstance(found, Unresolved):
-        return DateValue(None, None, None, False)
+_NO_VALUE = DateValue(None, None, None, False)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_value(found: Period) -> DateValue:
     return DateValue(found.value, found.start, found.end, found.anchored)
 
 
@@ -812,7 +852,7 @@ def find_dates(prose: str, reference_date: dt.date | None, *, day_first: bool = 
         if isinstance(found, Period) and family in _SETS_FOCUS:
             reader.focus.note(match.start(), found)
         start, end = _span(prose, match)
-        return Mention(Kind.DATE, start, end, date=_date_value(found))
+        return Mention(Kind.DATE, start, end, date=_NO_VALUE if isinstance(found, Unresolved) else _date_value(found))
 
     return list(scan(prose, interpret))
 

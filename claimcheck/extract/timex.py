@@ -1,13 +1,14 @@
-"""The grammar of date expressions in news text, as compiled patterns.
+"""The grammar of date expressions in news text, as compiled patterns, and the scan.
 
-Finding dates is two patterns. `ANCHORS` is a cheap case-sensitive scan for the words
-and digit shapes every date expression contains ("Friday", "March", "year", "1998").
-`EXPRESSION` is the full grammar, one named group per family of expressions; it is only
-tried in a short window around each anchor, because most date expressions begin with
-modifiers ("the third quarter", "two weeks ago", "early next year") that a forward scan
-could not skip cheaply. Words are matched lower-case, Capitalised or UPPER-CASE (never
-by IGNORECASE, which is several times slower); month and weekday names only capitalised,
-so "may" and "march" stay verbs.
+Finding dates takes two cheap passes and a few precise matches. The anchor scan finds
+the words and digit shapes every date expression holds ("Friday", "March", "year",
+"1998"). Most expressions begin before their anchor ("the third quarter", "two weeks
+ago", "early next year"), so for each anchor the grammar is matched at the run of
+expression words just before it, leftmost first. The grammar is a list of families (one
+pattern each, one named group per family); only the families the first word can begin,
+and that can hold the anchor, are tried. Words are matched lower-case, Capitalised or
+UPPER-CASE (never by IGNORECASE, which is several times slower); month and weekday names
+only capitalised, so "may" and "march" stay verbs.
 
 Every pattern is linear: no nested quantifiers over the same characters.
 """
@@ -213,10 +214,12 @@ _WEEKDAY_EXPRESSION = (
 _RELATIVE_UNIT = (
     rf"(?P<relative>(?:(?P<rel_pos>{_POSITION})(?:{_SPACE}{_w('in')})?[-\s]+|(?P<rel_part>{_PERIOD_PART}))?"
     rf"(?P<rel_mod>{_DEICTIC}){_SPACE}(?:{_w('fiscal', 'financial', 'calendar')}{_SPACE})?(?P<rel_unit>{_w('week', 'weekend', 'month', 'year', 'quarter', 'century', *SEASON_CODES)})\b(?!-)"
-    rf"|(?P<rel_pos2>{_w('earlier', 'later', 'early', 'late')}){_SPACE}{_w('in the')}{_SPACE}(?P<rel_unit2>{_w('week', 'month', 'year')})\b(?!-)"
+    rf"|(?P<rel_pos2>{_w('earlier', 'later', 'early', 'late')}){_SPACE}{_w('in the')}{_SPACE}(?P<rel_unit2>{_w('day', 'week', 'month', 'year')})\b(?!-)"
+    rf"|(?P<rel_the_year>{_w('the')}){_SPACE}{_w('year')}\b(?![-\s]*(?:\d|{_w('ago', 'earlier', 'before', 'two', 'nineteen', 'eighteen')}\b))"
     rf"|(?P<rel_the>{_w('the')}){_SPACE}(?:{_w('early', 'late')}{_SPACE})?(?P<rel_unit3>{_w('weekend', *SEASON_CODES)})\b(?!-|{_SPACE}(?:{_w('of')}|\d))"
     rf"|{_w('the')}{_SPACE}(?P<rel_fiscal>{_w('full', 'fiscal', 'current fiscal', 'new fiscal', 'latest fiscal', 'previous fiscal', 'prior fiscal', 'next fiscal', 'coming fiscal')}){_SPACE}{_w('year')}\b(?!-|{_SPACE}(?:\d|{_w('ago', 'earlier', 'before')}))"
-    rf"|(?P<rel_end>{_w('year-end', 'year end', 'yearend')}|{_w('the end of the year', 'the end of this year', 'the turn of the year', 'the end of the month', 'the end of this month')}|{_w('year')}'s{_SPACE}{_w('end')})\b(?!-))"
+    rf"|(?P<rel_part2>{_PERIOD_PART}){_w('the', 'this')}{_SPACE}(?P<rel_unit4>{_w('year', 'month', 'week')})\b(?!-|\s+\d)"
+    rf"|(?P<rel_end>{_w('year-end', 'year end', 'yearend')}|{_w('year')}'s{_SPACE}{_w('end')})\b(?!-))"
 )
 _MONTH_ALONE = (
     rf"(?P<month>(?:(?P<mo_pos>{_w('early', 'late', 'mid')}|{_PERIOD_PART})[-\s]*)?"
@@ -264,8 +267,10 @@ def spelled_year(text: str) -> int | None:
     return century + value if value < 100 else None
 
 
+# Plural units are no anchors: "three years" is a duration; "three years ago" has "ago".
 _ANCHOR_WORDS = (
-    *MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *TIMES_OF_DAY, *SEASON_CODES, *DECADE_WORDS, *UNITS,
+    *MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *TIMES_OF_DAY, *SEASON_CODES, *DECADE_WORDS,
+    *(unit for unit in UNITS if not unit.endswith("s")), "ago", "earlier", "later", "hence", "previously",
     "half", "period", "christmas", "valentine's", "halloween", "boxing", "bastille", "fawkes",
     "patrick's", "fourth", "yearend", "new year's", "nineteen", "eighteen", "thousand",
 )
@@ -317,8 +322,9 @@ _INNER_WORDS = (
     "end", "beginning", "start", "middle", "close", "turn", "first", "days", "of", "past", "coming",
     "current", "previous", "preceding", "following", "next", "same", "comparable", "corresponding",
     "latest", "most", "recent", "prior", "fiscal", "calendar", "financial", "just", "ended", "completed",
-    "year's", "ago", "earlier", "than", "couple", "dozen", "half", "full", "new", "in", "on", "and", "or",
+    "ago", "earlier", "than", "couple", "dozen", "half", "full", "new", "in", "and", "or",
     "so", "p", "m", "a", "day", "before", "after", "est", "edt", "gmt", "cst", "pst", "bst", "cet",
+    *(unit for unit in UNITS if unit.endswith("s")),
 )
 
 
@@ -339,6 +345,25 @@ def _word_table() -> dict[str, tuple[str, ...]]:
 
 
 _WORD_FAMILIES = _word_table()
+
+# The families an expression holding each kind of anchor can belong to: only these are
+# tried at the words before the anchor ("the" before "Friday" is no quarter).
+_ANCHOR_KINDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    ((*MONTHS, *MONTH_ABBREVIATIONS), ("month_day", "day_month", "holiday", "month")),
+    (tuple(WEEKDAYS), ("month_day", "day_month", "weekday")),
+    (tuple(RELATIVE_DAYS), ("relative_day",)),
+    (TIMES_OF_DAY, ("anaphor", "relative_day", "weekday")),
+    (tuple(SEASON_CODES), ("relative", "season")),
+    ((*DECADE_WORDS, "century"), ("decade", "relative")),
+    (("day", "week", "weekend", "month", "year", "decade", "quarter", "yearend"),
+     ("ago", "quarter", "relative", "anaphor", "relative_day", "year")),
+    (("half", "period"), ("quarter",)),
+    (("fourth",), ("holiday", "quarter")),
+    (("nineteen", "eighteen", "thousand"), ("year",)),
+    (("ago", "earlier", "later", "hence", "previously"), ("ago", "relative", "anaphor", "relative_day", "weekday")),
+    ((_DIGITS,), ("iso", "numeric", "quarter", "quarter_code", "decade", "year")),
+)
+_CONTAINED_IN = {word: families for words, families in _ANCHOR_KINDS for word in words}
 _PATTERN_OF = {name: pattern for name, pattern, _ in _FAMILIES}
 
 
@@ -379,28 +404,63 @@ T = TypeVar("T")
 # How far left of an anchor an expression may begin: "the end of the third quarter".
 LOOK_BEHIND_CHARS = 40
 LOOK_BEHIND_WORDS = 6
-_WORD = re.compile(r"[\w']+")
-# The word at an anchor, cut short: no first word is longer, and a digit run may be huge.
-_ANCHOR_WORD = re.compile(r"[\w']{1,16}")
 
 
-def anchors(prose: str) -> Iterator[int]:
-    """Start offsets of the words and digit shapes that every date expression holds.
+def anchors(prose: str) -> Iterator[tuple[int, tuple[str, ...], tuple[str, ...] | None]]:
+    """Each anchor's offset, the families an expression beginning with it may belong to, and
+    those an expression holding it may belong to (None: any).
 
     Digit shapes inside a longer number ("12345") are skipped: the digit pattern has no
     boundary check of its own, because one would halve the speed of the scan.
     """
-    words = _WORD_ANCHORS.finditer(prose)
-    digits = (d.start() for d in _DIGIT_ANCHORS.finditer(prose) if not (d.start() and prose[d.start() - 1].isdigit()))
+    number = (_WORD_FAMILIES[_DIGITS], _CONTAINED_IN[_DIGITS])
+    words = (_anchor_word(m.start(), m.group()) for m in _WORD_ANCHORS.finditer(prose))
+    digits = ((m.start(), *number) for m in _DIGIT_ANCHORS.finditer(prose) if not (m.start() and prose[m.start() - 1].isdigit()))
     word = next(words, None)
     digit = next(digits, None)
     while word is not None or digit is not None:
-        if digit is None or (word is not None and word.start() <= digit):
-            yield word.start()
+        if digit is None or (word is not None and word[0] <= digit[0]):
+            yield word
             word = next(words, None)
         else:
             yield digit
             digit = next(digits, None)
+
+
+def _anchor_word(start: int, text: str) -> tuple[int, tuple[str, ...], tuple[str, ...] | None]:
+    first = text.split(None, 1)[0]
+    return start, _families_of(first) or (), _CONTAINED_IN.get(first.lower())
+
+
+@functools.lru_cache(maxsize=None)
+def _both(families: tuple[str, ...], containing: tuple[str, ...] | None) -> tuple[str, ...]:
+    return families if containing is None else tuple(name for name in families if name in containing)
+
+
+def _starts_before(prose: str, at: int, floor: int) -> list[tuple[int, tuple[str, ...]]]:
+    """Where an expression holding the anchor at `at` may begin: the word starts of the run
+    of expression words just before it, nearest first, and the families each may begin.
+
+    Walks back a character at a time: most anchors have no expression word before them,
+    and this finds that after looking at one word.
+    """
+    starts = []
+    end = at
+    while len(starts) < LOOK_BEHIND_WORDS:
+        while end > floor and not (prose[end - 1].isalnum() or prose[end - 1] == "'"):
+            end -= 1
+        begin = end
+        while begin > floor and (prose[begin - 1].isalnum() or prose[begin - 1] == "'"):
+            begin -= 1
+        if begin == end:
+            break
+        families = _families_of(prose[begin:end])
+        if families is None:
+            break
+        if families:
+            starts.append((begin, families))
+        end = begin
+    return starts
 
 
 def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator[T]:
@@ -413,26 +473,16 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
     anchors inside it free to start their own.
     """
     consumed = 0
-    words = _WORD.finditer
-    word_at = _ANCHOR_WORD.match
-    families_of = _families_of
-    for at in anchors(prose):
+    for at, families, containing in anchors(prose):
         if at < consumed:
             continue
-        starts = []
-        for word in reversed(list(words(prose, max(consumed, at - LOOK_BEHIND_CHARS), at))):
-            families = families_of(word.group())
-            if families is None or len(starts) == LOOK_BEHIND_WORDS:
-                break
-            if families:
-                starts.append((word.start(), families))
+        starts = _starts_before(prose, at, max(consumed, at - LOOK_BEHIND_CHARS))
         starts.reverse()
-        anchor_word = word_at(prose, at)
-        families = families_of(anchor_word.group()) if anchor_word else None
         if families:
             starts.append((at, families))
         for start, families in starts:
-            found = _match(prose, start, families)
+            families = _both(families, containing)
+            found = _match(prose, start, families) if families else None
             if found is not None and found.end() > at:
                 result = interpret(found)
                 if result is not None:
