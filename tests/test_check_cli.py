@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck.check import RULES
+from claimcheck.check import RULES, load_config
 from claimcheck.cli import ExitCode, app
 from claimcheck.report.ci import sarif_schema
 from claimcheck.report.ci.github import command, escape_data, escape_property
@@ -278,3 +278,59 @@ def test_console_script_bad_config_is_one_line(tmp_path, draft):
     assert done.returncode == 2
     assert done.stderr.startswith(f"claimcheck: error: {tmp_path / '.claimcheck.toml'}: not valid TOML")
     assert "Traceback" not in done.stderr
+
+
+# The README's examples
+
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+CHECK_SECTION = README.split("### `claimcheck check`", 1)[1].split("\n## ", 1)[0]
+
+
+def readme_blocks(language: str) -> list[str]:
+    """The fenced code blocks of the README's check section written in `language` ("" for none)."""
+    blocks: list[str] = []
+    current: list[str] | None = None
+    fence_language = ""
+    for line in CHECK_SECTION.splitlines(keepends=True):
+        if line.startswith("```"):
+            if current is None:
+                current, fence_language = [], line[3:].strip()
+            else:
+                if fence_language == language:
+                    blocks.append("".join(current))
+                current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
+def test_readme_text_output(tmp_path, monkeypatch):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "council.md").write_text(DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    shown = next(block for block in readme_blocks("") if block.startswith("drafts/council.md:"))
+    assert invoke("drafts/").stdout == shown
+
+
+def test_readme_configuration_is_valid(tmp_path):
+    (config,) = readme_blocks("toml")
+    (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
+    loaded = load_config(tmp_path / "pyproject.toml")
+    assert loaded.rules_for(str(tmp_path / "archive" / "a.md"))["CC003"].value == "info"
+    assert "CC008" not in loaded.rules_for(str(tmp_path / "archive" / "old" / "a.md"))
+    assert "CC001" not in loaded.rules_for(str(tmp_path / "drafts" / "a.md"))
+
+
+def test_readme_workflow_uses_the_action_inputs():
+    import yaml
+
+    action = yaml.safe_load((Path(__file__).resolve().parent.parent / "action.yml").read_text(encoding="utf-8"))
+    workflows = [yaml.safe_load(block) for block in readme_blocks("yaml") if "jobs:" in block]
+    (workflow,) = workflows
+    steps = workflow["jobs"]["check"]["steps"]
+    ours = next(s for s in steps if "claimcheck@" in s.get("uses", ""))
+    assert set(ours["with"]) <= set(action["inputs"])
+    hook = yaml.safe_load(next(block for block in readme_blocks("yaml") if "repos:" in block))
+    hooks = yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["repos"][0]["hooks"][0]["id"] == hooks[0]["id"]

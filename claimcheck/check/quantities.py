@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Iterable, Mapping
 
 from ..model import Claim, Kind
 from .context import CheckContext
@@ -101,32 +102,51 @@ def frame(context: CheckContext, claim: Claim) -> Frame:
     return Frame(words, names - {first} if first and near.count(first) == 1 else names, verbs, first)
 
 
-def sentence_marks_change(context: CheckContext, claim: Claim) -> bool:
-    sentence = context.sentence(claim.start)
-    return bool(_CHANGE.search(context.prose, sentence.start, sentence.end))
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What `same_quantity` needs about every comparable claim, computed once per document.
+
+    Keeps the pairwise test to a few set operations, so a long document with hundreds of
+    claims about "people" stays fast.
+    """
+
+    context: CheckContext
+    frames: Mapping[int, Frame]
+    sentences: Mapping[int, int]
+    changing: frozenset[int]
+    dates: Mapping[int, frozenset[str]]
+
+    @classmethod
+    def of(cls, context: CheckContext, claims: Iterable[Claim]) -> "Comparison":
+        dates: dict[int, set[str]] = {}
+        for c in context.claims:
+            if c.kind is Kind.DATE and c.date is not None and c.date.value:
+                dates.setdefault(context.sentence(c.start).start, set()).add(c.date.value)
+        frames: dict[int, Frame] = {}
+        sentences: dict[int, int] = {}
+        changing: set[int] = set()
+        for claim in claims:
+            sentence = context.sentence(claim.start)
+            frames[claim.start] = frame(context, claim)
+            sentences[claim.start] = sentence.start
+            if _CHANGE.search(context.prose, sentence.start, sentence.end):
+                changing.add(sentence.start)
+        return cls(context, frames, sentences, frozenset(changing), {k: frozenset(v) for k, v in dates.items()})
+
+    def same_quantity(self, first: Claim, second: Claim) -> bool:
+        """Do two claims with the same subject key describe one quantity at one time?"""
+        one, two = self.sentences[first.start], self.sentences[second.start]
+        if one == two or one in self.changing or two in self.changing:
+            return False
+        if first.source and second.source and first.source.name != second.source.name:
+            return False
+        first_dates, second_dates = self.dates.get(one), self.dates.get(two)
+        if first_dates and second_dates and first_dates != second_dates:
+            return False
+        return frames_agree(self.frames[first.start], self.frames[second.start])
 
 
-def dates_in_sentence(context: CheckContext, claim: Claim) -> frozenset[str]:
-    sentence = context.sentence(claim.start)
-    return frozenset(
-        c.date.value
-        for c in context.claims
-        if c.kind is Kind.DATE and c.date is not None and c.date.value and sentence.start <= c.start < sentence.end
-    )
-
-
-def same_quantity(context: CheckContext, first: Claim, second: Claim) -> bool:
-    """Do two claims with the same subject key describe one quantity at one time?"""
-    if context.sentence(first.start) == context.sentence(second.start):
-        return False
-    if first.source and second.source and first.source.name != second.source.name:
-        return False
-    if sentence_marks_change(context, first) or sentence_marks_change(context, second):
-        return False
-    first_dates, second_dates = dates_in_sentence(context, first), dates_in_sentence(context, second)
-    if first_dates and second_dates and first_dates != second_dates:
-        return False
-    a, b = frame(context, first), frame(context, second)
+def frames_agree(a: Frame, b: Frame) -> bool:
     if a.verbs and b.verbs and not a.verbs & b.verbs:
         return False  # "300 killed" and "1,000 injured" count different people
     names_a = a.names | ({a.first} if a.first and a.first in b.names | {b.first} else set())

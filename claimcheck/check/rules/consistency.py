@@ -5,7 +5,7 @@ from typing import Iterator
 
 from ...model import Claim, Severity
 from ..context import CheckContext
-from ..quantities import interval, same_quantity, subject_key
+from ..quantities import Comparison, interval, subject_key
 from ..registry import Hit, Rule, quote
 
 
@@ -19,7 +19,9 @@ def _groups(context: CheckContext) -> dict[tuple[str, str, str], list[Claim]]:
 
 
 def inconsistent_figures(context: CheckContext) -> Iterator[Hit]:
-    for claims in _groups(context).values():
+    groups = _groups(context)
+    comparison = Comparison.of(context, (c for claims in groups.values() for c in claims))
+    for claims in groups.values():
         for index, later in enumerate(claims):
             later_values = interval(later)
             if later_values is None:
@@ -28,19 +30,21 @@ def inconsistent_figures(context: CheckContext) -> Iterator[Hit]:
                 earlier_values = interval(earlier)
                 if earlier_values is None or not earlier_values.disjoint(later_values):
                     continue
-                if same_quantity(context, earlier, later):
+                if comparison.same_quantity(earlier, later):
                     yield Hit(later, {"other": quote(earlier.text), "line": str(earlier.line)})
                     break
 
 
 def vague_with_exact(context: CheckContext) -> Iterator[Hit]:
-    for claims in _groups(context).values():
+    groups = _groups(context)
+    comparison = Comparison.of(context, (c for claims in groups.values() for c in claims))
+    for claims in groups.values():
         exact = [c for c in claims if interval(c) is not None]
         for claim in claims:
             if not claim.vague:
                 continue
             for known in exact:
-                if same_quantity(context, claim, known):
+                if comparison.same_quantity(claim, known):
                     yield Hit(claim, {"other": quote(known.text), "line": str(known.line)})
                     break
 
