@@ -6,13 +6,20 @@ from typing import Iterator
 from ...model import Kind, Severity
 from ..context import CheckContext
 from ..registry import Hit, Rule
+from .calendar_days import impossible_day
 
 
 def unanchored_dates(context: CheckContext) -> Iterator[Hit]:
     if context.document.reference_date is not None:
         return
     relative = [
-        c for c in context.claims if c.kind is Kind.DATE and c.date is not None and c.date.value is None and not c.date.anchored
+        c
+        for c in context.claims
+        if c.kind is Kind.DATE
+        and c.date is not None
+        and c.date.value is None
+        and not c.date.anchored
+        and impossible_day(c.text) is None
     ]
     if relative:
         others = len(relative) - 1

@@ -33,19 +33,31 @@ def _days_in(month: int, year: int | None) -> int:
     return calendar.monthrange(year or 2001, month)[1]
 
 
-def nonexistent_dates(context: CheckContext) -> Iterator[Hit]:
-    prose = context.prose
-    claimed = {(c.start, c.end) for c in context.claims if c.kind is Kind.DATE}
+def impossible_day(text: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year) of the first date in `text` whose day is past the end of its month."""
     for pattern in (_MONTH_DAY, _DAY_MONTH):
-        for m in pattern.finditer(prose):
+        for m in pattern.finditer(text):
             month = _MONTHS[m.group("month").lower()]
             day = int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else None
-            if 1 <= day <= _days_in(month, year) or day > 31 or day == 0:
+            if _days_in(month, year) < day <= 31:
+                return month, day, year
+    return None
+
+
+def nonexistent_dates(context: CheckContext) -> Iterator[Hit]:
+    """Date claims the extractor could give no value, and dates it did not take for claims at all."""
+    dates = [c for c in context.claims if c.kind is Kind.DATE]
+    for claim in dates:
+        found = impossible_day(claim.text) if claim.date is None or claim.date.value is None else None
+        if found:
+            yield Hit(claim, {"days": str(_days_in(found[0], found[2]))})
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for m in pattern.finditer(context.prose):
+            found = impossible_day(m.group(0))
+            if not found or any(c.start <= m.start() < c.end for c in dates):
                 continue
-            if any(start <= m.start() < end for start, end in claimed):
-                continue
-            yield Hit(_pseudo_claim(context, m.start(), m.end()), {"days": str(_days_in(month, year))})
+            yield Hit(_pseudo_claim(context, m.start(), m.end()), {"days": str(_days_in(found[0], found[2]))})
 
 
 def _pseudo_claim(context: CheckContext, start: int, end: int) -> Claim:
