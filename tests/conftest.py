@@ -17,13 +17,15 @@ def output_schema() -> dict:
     return schema()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def validate(output_schema):
     """Parse `--format json` output and validate it against the shipped JSON Schema."""
+    jsonschema.Draft202012Validator.check_schema(output_schema)
+    validator = jsonschema.Draft202012Validator(output_schema)
 
     def check(stdout: str) -> dict:
         data = json.loads(stdout)
-        jsonschema.validate(data, output_schema)
+        validator.validate(data)
         return data
 
     return check
