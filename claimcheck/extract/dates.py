@@ -181,6 +181,7 @@ _NOT_PAST_TENSE = frozenset({"hundred", "need", "indeed", "speed", "seed", "feed
 _TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _CLAUSE_START = re.compile(r"[.!?;]['\"’”)]*\s|\n\s*\n")
 _TENSE_LEFT = 90
+_CLAUSE_OPENING_WORDS = 2
 _TENSE_RIGHT = 60
 
 
@@ -227,7 +228,10 @@ def _words_before(prose: str, floor: int, at: int) -> list[str]:
 def _tense(prose: str, start: int, end: int) -> Direction | None:
     """FUTURE or PAST from the verb nearest the date in its clause, or None without a cue.
 
-    The words before the date decide; only without a cue there do the words after it.
+    The words before the date decide. Only a date that opens its clause ("On Friday, the
+    board will vote") takes its tense from the verb after it: inside a noun phrase ("the
+    July figures will be published") that verb is not the date's, unless it follows the
+    date at once ("the quarter ended Sept. 30").
     """
     left_start = max(0, start - _TENSE_LEFT)
     for boundary in _CLAUSE_START.finditer(prose, left_start, start):
@@ -240,7 +244,10 @@ def _tense(prose: str, start: int, end: int) -> Direction | None:
             return Direction.PAST
     right_end = min(len(prose), end + _TENSE_RIGHT)
     stop = _CLAUSE_START.search(prose, end, right_end)
+    opens_clause = len(_TENSE_TOKEN.findall(prose, left_start, start)) <= _CLAUSE_OPENING_WORDS
     for candidate in _CUE_CANDIDATES.finditer(prose, end, stop.start() if stop else right_end):
+        if not opens_clause and prose[end:candidate.start()].strip(" ,"):
+            return None
         cue = _cue(candidate.group(), _words_before(prose, end, candidate.start()))
         if cue is _Cue.FUTURE:
             return Direction.FUTURE
