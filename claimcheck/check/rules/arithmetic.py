@@ -13,11 +13,19 @@ from ..numbers import written_interval
 from ..quantities import Interval, interval
 from ..registry import Hit, Rule, quote
 
-_UP = r"ros[e]|risen|rises?|rising|increas\w*|up|jump\w*|climb\w*|gain\w*|grew|grown|grows?|growth|surg\w*|soar\w*|rais\w*|boost\w*|higher|more|doubl\w*"
-_DOWN = r"fell|fallen|falls?|falling|drop\w*|decreas\w*|declin\w*|down|cut|cuts|lower\w*|less|fewer|reduc\w*|plung\w*|slump\w*|shr[iau]nk\w*|slid\w*|sank|sunk|lost|loss"
+_UP = (
+    r"ros[e]|risen|rises?|rising|increas\w*|up|jump\w*|climb\w*|gain\w*|grew|grown|grows?|growth|surg\w*|"
+    r"soar\w*|rais\w*|boost\w*|higher|more|doubl\w*|accelerat\w*|rall(?:y|ied|ies)|advanc\w*|expand\w*"
+)
+_DOWN = (
+    r"fell|fallen|falls?|falling|drop\w*|decreas\w*|declin\w*|down|cut|cuts|lower\w*|less|fewer|reduc\w*|"
+    r"plung\w*|slump\w*|shr[iau]nk\w*|slid\w*|sank|sunk|lost|loss|slow\w*|eas(?:e|ed|es|ing)|dipp?(?:ed|s|ing)?|"
+    r"shed|weaken\w*|tumbl\w*|retreat\w*|contract\w*"
+)
 _UP_WORD = re.compile(rf"\b(?:{_UP})\b", re.I)
 _DOWN_WORD = re.compile(rf"\b(?:{_DOWN})\b", re.I)
 _CHANGE_WORD = re.compile(rf"\b(?:{_UP}|{_DOWN}|change\w*|swing)\b", re.I)
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|from|of)\s+\Z", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+\Z", re.I)
 _TO_BETWEEN = re.compile(r"\A\s+to\s+\Z", re.I)
@@ -56,11 +64,12 @@ class Change:
 
     @property
     def anchor(self) -> Claim:
-        return self.claims[0]
+        """The claim a finding about the change is reported at: the first in the text."""
+        return min(self.claims, key=lambda claim: claim.start)
 
     @property
     def is_percent(self) -> bool:
-        return self.anchor.kind is Kind.PERCENT
+        return self.claims[0].kind is Kind.PERCENT
 
 
 def _plain(claim: Claim) -> bool:
@@ -88,10 +97,13 @@ def changes(context: CheckContext, claims: Sequence[Claim]) -> list[Change]:
         if not _plain(following) or following.value_high is not None or not _same_scale(claim, following):
             continue
         between = prose[claim.end:following.start]
-        if _FROM_BEFORE.search(before) and _TO_BETWEEN.match(between):
-            found.append(Change(float(claim.value), float(following.value), (claim, following), claim.start, following.end))
-        elif _TO_BEFORE.search(before) and _FROM_BETWEEN.match(between):
-            found.append(Change(float(following.value), float(claim.value), (following, claim), claim.start, following.end))
+        lead_from, lead_to = _FROM_BEFORE.search(before), _TO_BEFORE.search(before)
+        if lead_from and _TO_BETWEEN.match(between):
+            start = claim.start - len(before) + lead_from.start()
+            found.append(Change(float(claim.value), float(following.value), (claim, following), start, following.end))
+        elif lead_to and _FROM_BETWEEN.match(between):
+            start = claim.start - len(before) + lead_to.start()
+            found.append(Change(float(following.value), float(claim.value), (following, claim), start, following.end))
     return found
 
 
@@ -101,6 +113,8 @@ def _stated_change(context: CheckContext, change: Change, claims: Sequence[Claim
     for claim in claims:
         if claim in change.claims or claim.kind is not Kind.PERCENT or not _plain(claim) or claim.value_high is not None:
             continue
+        if claim.qualifier not in ("=", "~", "up", "down") or _LEVEL_BEFORE.search(context.prose, max(0, claim.start - 8), claim.start):
+            continue  # "up to 4.8%", "to 4.8%", "at 4.8%" give a level, not the size of a change
         window = context.prose[max(0, claim.start - 30):min(len(context.prose), claim.end + 25)]
         if claim.qualifier not in ("up", "down") and not _CHANGE_WORD.search(window):
             continue
