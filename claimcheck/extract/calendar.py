@@ -52,7 +52,6 @@ class Period:
         return Period(self.grain, self.value, self.start, self.end, anchored)
 
 
-SEASONS = ("SP", "SU", "FA", "WI")
 _SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _SHIFT_MONTHS = {Grain.MONTH: 1, Grain.SEASON: 12, Grain.QUARTER: 3, Grain.HALF: 6, Grain.YEAR: 12}
 MIN_YEAR, MAX_YEAR = 1, 9998

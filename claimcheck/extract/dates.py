@@ -67,6 +67,7 @@ _FISCAL_YEAR_STEP = {"full": 0, "fiscal": 0, "current fiscal": 0, "new fiscal": 
                      "previous fiscal": -1, "prior fiscal": -1, "next fiscal": 1, "coming fiscal": 1}
 _PARTS_OF_A_YEAR = frozenset({"months", "weeks", "days", "half", "quarter", "rest", "remainder", "balance",
                               "end", "start", "beginning", "middle", "part", "most", "bulk", "course"})
+_WEEKDAY_MODIFIERS = ("this past", "this coming", "last", "next", "this")
 _WEEKDAY_ANAPHORS = {"the previous": -1, "the preceding": -1, "the following": 1, "the next": 1}
 _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1, "the": 0, "that": None}
 # Words before a bare month name or year that make it a date rather than a name or count.
@@ -74,8 +75,12 @@ _TEMPORAL_PREPOSITIONS = frozenset({
     "in", "since", "by", "until", "till", "through", "throughout", "from", "to", "during", "before",
     "after", "between", "and", "or", "of", "for", "early", "late", "mid", "last", "next", "this", "on",
     "around", "circa", "as", "at", "into", "fiscal", "than", "starting", "beginning", "ending", "ended",
-    "effective", "until", "the", "as of",
+    "effective", "the",
 })
+_SEASON_PREPOSITIONS = frozenset({"in", "during", "over", "through", "throughout", "since", "until", "by",
+                                  "before", "after", "for", "into", "of", "late", "early"})
+# "the fall in prices", "the fall of Kabul": a drop or a defeat, not autumn.
+_FALL_AS_A_NOUN_BEFORE = frozenset({"in", "of", "from", "to", "was", "is"})
 _NAME_LIKE_MONTHS = frozenset({"may", "march", "april", "june", "august"})
 _NOT_A_WEEKDAY_BEFORE = frozenset({
     "every", "each", "most", "all", "some", "no", "black", "good", "super", "ash", "bloody", "palm",
@@ -94,7 +99,7 @@ _COUNT_NOUNS = frozenset({
     "dollars", "euros", "yen", "shares", "votes", "seats", "units", "cars", "vehicles", "homes",
     "houses", "acres", "hectares", "hours", "gmt", "utc", "hrs", "points", "copies", "square",
     "percent", "per", "times", "refugees", "patients", "prisoners", "families", "households",
-    "officers", "police", "others", "more", "words", "calories", "rpm", "mph", "units", "companies",
+    "officers", "police", "others", "more", "words", "calories", "rpm", "mph", "companies",
 })
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your", "each", "every"})
 _QUARTER_BACK_YEAR = frozenset({"year-ago", "year-earlier", "year ago", "year earlier"})
@@ -143,9 +148,7 @@ class _Cue(enum.Enum):
     FUTURE = "future"  # "will", "due", "scheduled"
     PRESENT = "present"  # "is", "begins": a plan when it stands before the date
     PAST = "past"  # "said", "was", "closed"
-    PLAN_BEFORE_TO = "plan-to"  # "plans", "agreed", "going": future when "to" follows
     PASSIVE = "passive"  # "be", "been": the participle after it is no past tense
-    PERFECT = "perfect"  # "had": a plan that was due is now past
 
 
 _FUTURE_WORDS = ("will", "shall", "would", "could", "might", "should", "must", "won't", "wouldn't",
@@ -175,9 +178,9 @@ _TENSE_WORDS: dict[str, _Cue] = {
     **{word: _Cue.PRESENT for word in _PRESENT_WORDS},
     **{word: _Cue.PAST for word in _PAST_WORDS},
     **{word: _Cue.FUTURE for word in _FUTURE_WORDS},
-    "be": _Cue.PASSIVE, "been": _Cue.PASSIVE, "being": _Cue.PASSIVE, "had": _Cue.PERFECT,
+    "be": _Cue.PASSIVE, "been": _Cue.PASSIVE, "being": _Cue.PASSIVE, "had": _Cue.PAST,
 }
-_NOT_PAST_TENSE = frozenset({"hundred", "need", "indeed", "speed", "seed", "feed", "breed", "bed", "red", "shed"})
+_NOT_PAST_TENSE = frozenset({"hundred", "indeed", "speed", "breed", "proceed", "exceed", "succeed"})
 _TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _CLAUSE_START = re.compile(r"[.!?;]['\"’”)]*\s|\n\s*\n")
 _TENSE_LEFT = 90
@@ -357,17 +360,17 @@ def _read_day_of_month(match: re.Match[str], reader: _Reader, month_text: str, d
 
 
 def _nearest_day(reference: dt.date, month: int, day: int, cue: Direction | None) -> Period:
-    """A day named without its year: the nearest one, unless the tense points the other way.
-
-    A tense cue is only trusted up to ten months away: "said ... Dec. 1" in November is
-    usually about the coming 1 December, not last year's.
-    """
+    """A day named without its year ("Dec. 1"): see `_nearest`."""
     return _nearest(cal.yearly(lambda y: cal.day(dt.date(y, month, day)), reference), reference, cue)
 
 
 def _nearest(candidates: list[Period], reference: dt.date, cue: Direction | None) -> Period:
-    """The occurrence the tense points to, if within ten months; without a cue the latest
-    one begun, unless the next begins within three months (news looks back more than ahead)."""
+    """Which year's "Dec. 1" or "May" a sentence means.
+
+    The one the tense points to, if within ten months ("said ... Dec. 1" in November is
+    mostly about the coming 1 December, not last year's); without a cue, the latest one
+    begun, unless the next begins within three months: news looks back more than ahead.
+    """
     if cue is not None:
         cued = cal.occurrence(candidates, reference, cue)
         if min(abs((cued.start - reference).days), abs((cued.end - reference).days)) <= _CUE_REACH_DAYS:
@@ -591,10 +594,9 @@ def _this_direction(reader: _Reader, match: re.Match[str], modifier: str) -> Dir
 
 def _the_season_or_weekend(match: re.Match[str], reader: _Reader, unit: str) -> Reading:
     """"(over) the weekend", "(in) the spring": only after a preposition, and tense decides which."""
-    before = _word_before(reader.prose, match.start()).lower()
-    if before not in {"in", "during", "over", "through", "throughout", "since", "until", "by", "before", "after", "for", "into", "of", "late", "early"}:
+    if _word_before(reader.prose, match.start()).lower() not in _SEASON_PREPOSITIONS:
         return None
-    if unit == "fall" and _word_after(reader.prose, match.end()).lower() in {"in", "of", "from", "to", "was", "is"}:
+    if unit == "fall" and _word_after(reader.prose, match.end()).lower() in _FALL_AS_A_NOUN_BEFORE:
         return None
     direction = _direction(reader, match, Direction.PAST)
     if unit == "weekend":
@@ -669,13 +671,9 @@ def _read_weekday(match: re.Match[str], reader: _Reader) -> Reading:
 
 
 def _deictic_modifier(prefix: str | None) -> str | None:
-    if not prefix:
-        return None
-    words = _words(prefix)
-    for modifier in ("this past", "this coming", "last", "next", "this"):
-        if re.search(rf"\b{modifier}\b", words):
-            return modifier
-    return None
+    """"last", "next", "this past" ... among the words before a weekday, if any."""
+    words = f" {_words(prefix or '')} "
+    return next((modifier for modifier in _WEEKDAY_MODIFIERS if f" {modifier} " in words), None)
 
 
 def _read_holiday(match: re.Match[str], reader: _Reader) -> Reading:
