@@ -350,3 +350,10 @@ def test_pathological_inputs_are_scanned_without_backtracking() -> None:
 )
 def test_parse_date_string(value: str, date: dt.date | None) -> None:
     assert parse_date_string(value) == date
+
+
+def test_reference_dates_at_the_ends_of_the_calendar_do_not_break_resolution() -> None:
+    text = "Sales fell last week, a year ago, in FY23, in the '20s and on Friday; next year looks better."
+    for reference in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
+        mentions = find_dates(text, reference)
+        assert [text[m.start:m.end] for m in mentions][:2] == ["last week", "a year ago"]

@@ -10,6 +10,7 @@ import datetime as dt
 import enum
 import functools
 from dataclasses import dataclass
+from typing import Iterable
 
 
 class Grain(enum.IntEnum):
@@ -208,28 +209,34 @@ def weekday_near(reference: dt.date, weekday: int, direction: Direction) -> dt.d
     return reference - dt.timedelta(days=back)
 
 
-def occurrence(candidates: list[Period], reference: dt.date, direction: Direction) -> Period:
+def occurrence(candidates: list[Period], reference: dt.date, direction: Direction) -> Period | None:
     """Pick one of consecutive occurrences of a named period (candidates in time order).
 
     PAST: the latest that has begun by the reference date; FUTURE: the first that has not
     ended before it; PREVIOUS/NEXT: the latest wholly before / first wholly after;
     NEAREST: the one closest to the reference date; CURRENT ("this winter"): the one holding
     the reference date, or one that ended in the last month, else the next one.
+    None only at the ends of the calendar.
     """
-    if direction is Direction.PREVIOUS:
-        return [p for p in candidates if p.end < reference][-1]
-    if direction is Direction.NEXT:
-        return [p for p in candidates if p.start > reference][0]
-    if direction is Direction.FUTURE:
-        return [p for p in candidates if p.end >= reference][0]
     if direction is Direction.NEAREST:
-        return min(candidates, key=lambda p: _distance(p, reference))
+        return min(candidates, key=lambda p: _distance(p, reference), default=None)
+    if direction is Direction.PREVIOUS:
+        return _last(p for p in candidates if p.end < reference)
+    if direction is Direction.NEXT:
+        return next((p for p in candidates if p.start > reference), None)
+    if direction is Direction.FUTURE:
+        return next((p for p in candidates if p.end >= reference), None)
     if direction is Direction.CURRENT:
-        for period in candidates:
-            if period.end >= reference - dt.timedelta(days=_JUST_ENDED_DAYS):
-                return period
-        return candidates[-1]
-    return [p for p in candidates if p.start <= reference][-1]
+        recent = reference - dt.timedelta(days=_JUST_ENDED_DAYS) if reference.toordinal() > _JUST_ENDED_DAYS else reference
+        return next((p for p in candidates if p.end >= recent), _last(candidates))
+    return _last(p for p in candidates if p.start <= reference)
+
+
+def _last(periods: Iterable[Period]) -> Period | None:
+    found = None
+    for found in periods:
+        pass
+    return found
 
 
 def _distance(period: Period, reference: dt.date) -> int:

@@ -110,15 +110,30 @@ _AHEAD_DAYS = 92
 
 @dataclass
 class _Focus:
-    """The latest date of each grain the story has named: what "a year earlier" counts from.
+    """The dates the story has named: what "a year earlier" and "the quarter" count from.
 
     Mutable, but created per call of `find_dates` and never shared.
     """
 
+    reference: dt.date | None
     latest: dict[Grain, tuple[int, Period]] = field(default_factory=dict)
+    reported: list[tuple[int, Period]] = field(default_factory=list)
 
     def note(self, at: int, period: Period) -> None:
         self.latest[period.grain] = (at, period)
+        if period.grain in (Grain.QUARTER, Grain.HALF) and (self.reference is None or period.end < self.reference):
+            self.reported.append((at, period))
+
+    def reported_quarter(self, at: int) -> Period | None:
+        """The quarter (or half) a results story reports: of the finished ones named nearby,
+        the one named most often, the latest on a tie. "A fourth-quarter charge" expected in
+        October does not make the fourth quarter the story's."""
+        counts: dict[Period, tuple[int, int]] = {}
+        for seen_at, period in self.reported:
+            if at - seen_at <= _FOCUS_REACH:
+                count, _ = counts.get(period, (0, 0))
+                counts[period] = (count + 1, seen_at)
+        return max(counts, key=counts.__getitem__) if counts else None
 
     def get(self, at: int, grains: tuple[Grain, ...]) -> Period | None:
         """The most recently named period among `grains`, if it is near enough to `at`."""
@@ -308,11 +323,15 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _relative(reader: _Reader, build: Callable[[dt.date], Period | None]) -> Reading:
-    """A period that needs the reference date: unresolved without one."""
+    """A period that needs the reference date: unresolved without one, or when it would
+    fall off the calendar (a reference date in year 1 or 9999)."""
     if reader.reference is None:
         return Unresolved.NO_ANCHOR
-    found = build(reader.reference)
-    return found.anchor() if found is not None else None
+    try:
+        found = build(reader.reference)
+    except (OverflowError, ValueError):
+        found = None
+    return found.anchor() if found is not None else Unresolved.NO_ANCHOR
 
 
 def _named_occurrence(reader: _Reader, build: Callable[[int], Period], direction: Direction) -> Reading:
@@ -359,12 +378,12 @@ def _read_day_of_month(match: re.Match[str], reader: _Reader, month_text: str, d
     return _relative(reader, lambda ref: _nearest_day(ref, month, day, direction))
 
 
-def _nearest_day(reference: dt.date, month: int, day: int, cue: Direction | None) -> Period:
+def _nearest_day(reference: dt.date, month: int, day: int, cue: Direction | None) -> Period | None:
     """A day named without its year ("Dec. 1"): see `_nearest`."""
     return _nearest(cal.yearly(lambda y: cal.day(dt.date(y, month, day)), reference), reference, cue)
 
 
-def _nearest(candidates: list[Period], reference: dt.date, cue: Direction | None) -> Period:
+def _nearest(candidates: list[Period], reference: dt.date, cue: Direction | None) -> Period | None:
     """Which year's "Dec. 1" or "May" a sentence means.
 
     The one the tense points to, if within ten months ("said ... Dec. 1" in November is
@@ -373,11 +392,13 @@ def _nearest(candidates: list[Period], reference: dt.date, cue: Direction | None
     """
     if cue is not None:
         cued = cal.occurrence(candidates, reference, cue)
-        if min(abs((cued.start - reference).days), abs((cued.end - reference).days)) <= _CUE_REACH_DAYS:
+        if cued and min(abs((cued.start - reference).days), abs((cued.end - reference).days)) <= _CUE_REACH_DAYS:
             return cued
     latest = cal.occurrence(candidates, reference, Direction.PAST)
     upcoming = cal.occurrence(candidates, reference, Direction.NEXT)
-    return upcoming if (upcoming.start - reference).days <= _AHEAD_DAYS else latest
+    if upcoming is not None and (latest is None or (upcoming.start - reference).days <= _AHEAD_DAYS):
+        return upcoming
+    return latest
 
 
 def _read_month_day(match: re.Match[str], reader: _Reader) -> Reading:
@@ -400,7 +421,7 @@ def _read_ago(match: re.Match[str], reader: _Reader) -> Reading:
     step = _BACKWARD[way] * count
     if unit == "year" and step == -1:
         # In a results story "a year earlier" is the year-ago quarter.
-        quarter_focus = reader.focus.get(match.start(), (Grain.QUARTER, Grain.HALF))
+        quarter_focus = reader.focus.reported_quarter(match.start())
         if quarter_focus is not None:
             return cal.shift(quarter_focus, Grain.YEAR, -1)
     elif way not in _FROM_REFERENCE:
@@ -484,7 +505,7 @@ def _quarter_in_focus(
     modifiers = set(prefix.replace("-", " ").split())
     if unit == "period" and not (modifiers - {"fiscal", "calendar", "financial"}) and explicit_year is None and year_step is None:
         return None
-    focus = reader.focus.get(match.start(), (Grain.QUARTER, Grain.HALF))
+    focus = reader.focus.reported_quarter(match.start())
     if "current" in modifiers or (article == "this" and not modifiers and focus is None):
         return _relative(reader, lambda ref: cal.period_of(Grain.QUARTER, ref))
     if focus is None:
@@ -528,7 +549,8 @@ def _read_decade(match: re.Match[str], reader: _Reader) -> Reading:
     tens = int(match["dec_short"]) if match["dec_short"] else DECADE_WORDS[match["dec_word"].lower()]
     now = reader.reference.year if reader.reference else 1999
     first = now - now % 100 + tens
-    return cal.decade(first - 100 if first > now else first)
+    first = first - 100 if first > now else first
+    return cal.decade(first) if cal.MIN_YEAR <= first <= cal.MAX_YEAR - 9 else None
 
 
 def _read_relative(match: re.Match[str], reader: _Reader) -> Reading:
@@ -706,13 +728,13 @@ def _read_month(match: re.Match[str], reader: _Reader) -> Reading:
     return _relative(reader, lambda ref: _nearest(cal.yearly(lambda y: cal.month(y, month), ref), ref, cue))
 
 
-def _month_named(reference: dt.date, month: int, direction: Direction) -> Period:
+def _month_named(reference: dt.date, month: int, direction: Direction) -> Period | None:
     """"last May", "next March": the month next to this one is "last month", so "last
     February" written in March is February a year ago."""
     candidates = cal.yearly(lambda y: cal.month(y, month), reference)
     if direction in (Direction.PREVIOUS, Direction.NEXT):
         this_month = cal.month(reference.year, reference.month)
-        adjacent = {cal.shift(this_month, Grain.MONTH, -1).value, cal.shift(this_month, Grain.MONTH, 1).value}
+        adjacent = {p.value for p in (cal.shift(this_month, Grain.MONTH, step) for step in (-1, 1)) if p}
         candidates = [c for c in candidates if c.value not in adjacent]
     return cal.occurrence(candidates, reference, direction)
 
@@ -847,11 +869,16 @@ def _date_value(found: Period) -> DateValue:
 
 def find_dates(prose: str, reference_date: dt.date | None, *, day_first: bool = False) -> list[Mention]:
     """Every calendar reference in `prose`, resolved against `reference_date` where relative."""
-    reader = _Reader(prose, reference_date, day_first, _Focus())
+    reader = _Reader(prose, reference_date, day_first, _Focus(reference_date))
 
     def interpret(match: re.Match[str]) -> Mention | None:
         family = match.lastgroup or ""
-        found = _READERS[family](match, reader)
+        try:
+            found = _READERS[family](match, reader)
+        except (ValueError, OverflowError):
+            # Only dates outside years 1 to 9999 get here ("FY23" against a reference date
+            # in year 1): no calendar date, so no date claim.
+            return None
         if found is None:
             return None
         if isinstance(found, Period) and family in _SETS_FOCUS:
