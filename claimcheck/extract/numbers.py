@@ -1,18 +1,828 @@
-"""Numeric mentions: counts, percentages, money, measures, durations, ages, ordinals."""
+"""Numeric mentions: counts, percentages, money, measures, durations, ages, ordinals.
+
+One pattern finds, in one pass over the text, every number written in digits or words.
+Each find is then read outwards with anchored lookups that cost the length of what they
+read: scale, currency, percent sign or unit to the right; sign, currency, qualifier,
+change verb and range opener to the left; a second number for a range; the noun it
+counts. What is found around the number decides its kind; numbers that name rather than
+measure (years, days of the month, "F-16", "Section 8", phone numbers) are dropped.
+The tables of words live in words.py, units.py and subjects.py.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
-from ..model import Kind, Mention
+from ..model import Kind, Mention, Number
+from . import subjects, units
+from . import words as w
+from .subjects import Subject
+from .words import PhraseTable, WordKind, parse_number_words
 
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
+Value = int | Decimal  # exact while reading: ints for whole numbers, Decimal otherwise
+_VULGAR = "".join(w.VULGAR_FRACTIONS)
+_SEPARATORS = "\\s(\"'/\\-—–“‘\\[*"
+# Finds where a number may start: a digit, or a number word after a space or an opening
+# mark. Every match begins with one of a few characters, so the regex engine skips to the
+# next candidate in C; the readers below take it from there with anchored patterns.
+_SCAN = re.compile(rf"[\d{_VULGAR}{_SEPARATORS}](?:(?<=[\d{_VULGAR}])|(?<=[{_SEPARATORS}])(?P<words>{w.NUMBER_WORDS_PATTERN}))")
+_WORDS_AT = re.compile(w.NUMBER_WORDS_PATTERN)
+# Not claims, consumed whole so their parts are not read as numbers: clock times, phone
+# numbers, numeric dates and versions, slashed pairs ("24/7", "9/11"), 1.99×10−30.
+_NOT_A_CLAIM = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?"
+    r"|(?<=\()\d{3}\)[^\S\n]?\d{3}[-.\s]\d{4}(?!\d)"
+    r"|(?<![\d.,])\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
+    r"|(?<=\+)\d{1,3}(?:[ .-]\d{2,4}){2,5}(?![\d.,])"
+    r"|(?<![\d.,/])\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?![\d/])"
+    r"|(?<![\d.,/])\d{1,4}/\d{1,4}(?![\d/])"
+    r"|\d{1,20}(?:\.\d{1,20})?[×x]10[−-]?\d{1,3}"
+)
+# A number in digits: "5,000", "58.24", ".001"; never the middle of a longer one, and
+# never a run of digits too long to be a quantity (an identifier, a hash).
+_NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,8}(?:\.\d{1,12})?|\d{1,24}(?:\.\d{1,12})?)(?![.,]?\d)"
+_DIGITS = re.compile(rf"(?<![\d.,]){_NUMBER}|(?<![\w.,])\.\d{{1,12}}(?![.,]?\d)")
+_DIGIT_RUN = re.compile(r"[\d.,]*\d")
+_NUMBER_AT = re.compile(rf"(?P<digits>{_NUMBER})|(?P<words>{w.NUMBER_WORDS_PATTERN})")
+
+QUALIFIERS_BEFORE: PhraseTable[str] = PhraseTable(w.QUALIFIERS)
+POSTFIX_QUALIFIERS: PhraseTable[str] = PhraseTable(w.POSTFIX_QUALIFIERS, gap=r"[^\S\n]?")
+CHANGES_BEFORE: PhraseTable[str] = PhraseTable(w.CHANGES)
+CHANGES_AFTER: PhraseTable[str] = PhraseTable(w.CHANGES_AFTER, gap=r"[^\S\n]+")
+RANGE_OPENERS: PhraseTable[str] = PhraseTable(w.RANGE_OPENERS)
+MINUS_BEFORE: PhraseTable[int] = PhraseTable(w.MINUS_WORDS)
+AGE_BEFORE: PhraseTable[bool] = PhraseTable(w.AGE_WORDS)
+SCALE_DETERMINERS: PhraseTable[bool] = PhraseTable(w.SCALE_DETERMINERS)
+PRONOUN_ONE_BEFORE: PhraseTable[bool] = PhraseTable(w.PRONOUN_ONE_DETERMINERS)
+ORDINAL_DETERMINERS: PhraseTable[bool] = PhraseTable(w.ORDINAL_DETERMINERS)
+POSITION_VERBS: PhraseTable[bool] = PhraseTable(w.POSITION_VERBS)
+SCORE_VERBS: PhraseTable[bool] = PhraseTable(w.SCORE_VERBS)
+
+_CHANGE_KINDS = frozenset({Kind.PERCENT, Kind.MONEY, Kind.MEASURE})
+# The words that can start what stands right after a number; any other word there means
+# the number has no unit, so none of the unit tables need a look.
+_RIGHT_TOKENS = frozenset().union(*(table.first_tokens for table in (
+    units.MONEY_SCALES_AFTER, units.CURRENCY_CODES_AFTER, units.CURRENCY_WORDS_AFTER,
+    units.SCALED_CURRENCY_WORDS_AFTER, units.PERCENT_AFTER, units.UNITS_AFTER)))
+_CLOCK_TOKENS = frozenset({"a", "p", "A", "P", "am", "pm", "AM", "PM", "o"})
+_AGE_TOKENS = frozenset({"year", "month", "week", "day", "years", "months", "weeks", "days"})
+_ORDINAL_TOKENS = frozenset({"st", "nd", "rd", "th"})
+_RANGE_TOKENS = frozenset({"-", "–", "—", "to", "through", "and", "or"})
+_SIGNS = "-−–"
+_SIGN_CONTEXT = " \t\n([=$€£¥"
+_LABEL_MARKS = "#'’/_@\\&"
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_CLOCK_AFTER = re.compile(r"[^\S\n]?(?:[ap]\.m\.?|[ap]m\b|[AP]\.?M\b\.?|o'clock)")
+_AGE_AFTER = re.compile(r"(?:[^\S\n]|-)(year|month|week|day)s?[-\s]old\b")
+_RANGE_LINK = re.compile(r"[^\S\n]*(-|–|—|to|through|and|or)[^\S\n]*(?:-[^\S\n]*)?")
+_MONTH_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?,?[^\S\n]+(?:of[^\S\n]+)?(?:" + "|".join(sorted(w.MONTHS, key=len, reverse=True)) + r")\b"
+)
+_IN_EVERY = re.compile(r"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+")
+_SUPERLATIVE = re.compile(r"-(?:[a-z]+est|most|least)\b")
+_CONVERSION_GAP = re.compile(r"[^\S\n]*(?:\(|/|,?[^\S\n]+or)[^\S\n]*")
+_HALF_A_SCALE = re.compile(r"[^\S\n]+an?[^\S\n]+(million|billion|trillion|hundred|thousand)\b", re.IGNORECASE)
+_DIVIDES = re.compile(r"[^\S\n]+(?:of|the|its|their|his|her|our|this|that|these|those)\b", re.IGNORECASE)
+_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b|-(?=[,\s])")
+_LIST_MARKER = re.compile(r"[.)][^\S\n]")
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+# "49 Zorro Ranch Road", "9 E 71st St", "22 Ave Foch": a street number.
+_ADDRESS_AFTER = re.compile(
+    r"(?:[-–]\d+)?(?:[^\S\n]+[A-Z][\w.'’-]*){0,3}[^\S\n]+"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace"
+    r"|Highway|Hwy|Parkway|Pkwy|Square|Sq|Crescent|Close)\b"
+)
+# A capitalised word right after a bare number names a model or a place ("11 Pro", "787
+# Dreamliner", "the 90049 ZIP Code") unless a plural follows ("10 European countries").
+_NAME_AFTER = re.compile(r"[^\S\n]+([A-Z][\w'’]*)\b")
+
+
+@dataclass(slots=True)
+class _Amount:
+    """A number as read so far: its value and what is written around it.
+
+    Built and filled in by the readers below for one find, then turned into a Mention.
+    """
+
+    start: int
+    end: int
+    value: Value
+    number_start: int
+    number_end: int
+    plain: bool = False        # bare digits, no separator or decimal ("2019", "737")
+    words: bool = False        # written in words
+    scale: int = 1             # the scale word's factor ("million"); already in value
+    kind: Kind = Kind.COUNT
+    unit: str | None = None
+    currency: str | None = None
+    vague: bool = False
+    adjectival: bool = False   # joined to its unit by a hyphen ("three-day")
+    qualifier: str = w.EXACT
+    change: str | None = None
+    value_high: Value | None = None
+    subject: str | None = None
+    opener: str | None = None
 
 
 def find_quantities(prose: str) -> list[Mention]:
     """Every numeric claim in `prose`, in text order."""
-    out: list[Mention] = []
-    for m in _NUMBER.finditer(prose):
-        raw = m.group().replace(",", "")
-        value: float | int = float(raw) if "." in raw else int(raw)
-        out.append(Mention(Kind.COUNT, m.start(), m.end(), value=value))
-    return out
+    found: list[Mention] = []
+    first = _WORDS_AT.match(prose)
+    pos = 0
+    if first is not None:
+        mentions, pos = _read_words(prose, 0, first.end(), None)
+        found.extend(mentions)
+    while (m := _SCAN.search(prose, pos)) is not None:
+        mentions, resume = _read(prose, m, found[-1] if found else None)
+        found.extend(mentions)
+        pos = max(resume, m.start() + 1)
+    return found
+
+
+def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[Mention], int]:
+    """The claims one find starts, and where scanning resumes."""
+    start = m.start()
+    if m.lastgroup == "words":
+        return _read_words(text, m.start("words"), m.end(), previous)
+    if text[start] in w.VULGAR_FRACTIONS:
+        amount = _Amount(start, m.end(), w.VULGAR_FRACTIONS[text[start]], start, m.end())
+        return _complete(text, amount, previous) if _read_right(text, amount) else ([], m.end())
+    if start and text[start - 1] == ".":
+        start -= 1
+    skip = _NOT_A_CLAIM.match(text, start)
+    number = _DIGITS.match(text, start) if skip is None else None
+    if number is None:
+        return [], (skip or _DIGIT_RUN.match(text, m.start())).end()
+    return _read_digits(text, start, number.end(), previous)
+
+
+# --- numbers in digits -------------------------------------------------------------------
+
+def _read_digits(text: str, start: int, end: int, previous: Mention | None) -> tuple[list[Mention], int]:
+    prefix = _hyphen_prefix(text, start)
+    if prefix == w.SKIP or _glued_label_before(text, start):
+        return [], end
+    raw = text[start:end]
+    digits = raw.replace(",", "")
+    value: Value = int(digits) if digits.isdigit() else Decimal(digits)
+    after = w.token_after(text, end)
+    suffix = _ORDINAL_SUFFIX.match(text, end) if after in _ORDINAL_TOKENS else None
+    if suffix is not None:
+        return _read_digit_ordinal(text, start, suffix.end(), value)
+    if (after in _CLOCK_TOKENS and _CLOCK_AFTER.match(text, end)) or (after in "'’" and _POSSESSIVE_S.match(text, end)) \
+            or (after[:1].isupper() and _ADDRESS_AFTER.match(text, end)):
+        return [], end
+    amount = _Amount(start, end, value, start, end, plain=raw.isdigit())
+    if end < len(text) and text[end] in w.VULGAR_FRACTIONS:
+        amount.value += w.VULGAR_FRACTIONS[text[end]]
+        amount.end = amount.number_end = end + 1
+        amount.plain = False
+    if prefix == w.NEGATE:
+        amount.value = -amount.value
+    elif prefix == w.UNDER:
+        amount.qualifier, amount.start = w.UNDER, start - len("sub-")
+    score = _score(text, amount)
+    if score is not None:
+        return score
+    if not _read_right(text, amount):
+        return [], end
+    if amount.kind is Kind.COUNT and amount.scale == 1 and _is_label(text, amount):
+        return [], amount.number_end
+    return _complete(text, amount, previous)
+
+
+def _hyphen_prefix(text: str, start: int) -> str | None:
+    """What a word joined by a hyphen before the number does to it ("F-16", "sub-7")."""
+    if start < 2 or text[start - 1] != "-":
+        return None
+    word, _ = _previous_word(text, start - 1)
+    if text[start - 2].isspace():
+        return w.SKIP if word.isalpha() and not word.islower() else None  # "COVID -19"
+    if not text[start - 2].isalpha():
+        return None
+    word = word.rsplit("-", 1)[0]
+    if word.lower() in w.HYPHEN_PREFIXES:
+        return w.HYPHEN_PREFIXES[word.lower()]
+    return w.SKIP if not word.isalpha() or not word.islower() else None
+
+
+def _glued_label_before(text: str, start: int) -> bool:
+    """A number glued to a mark or letters that label it ("#3", "'90s", "G7", "XC40"),
+    unless the letters are a currency ("USD10m", "RM23.50", "Y=28,030")."""
+    before = text[start - 1] if start else ""
+    if before and before in _LABEL_MARKS:
+        return True
+    if before.isalpha() or before == "=":
+        return not _glued_currency(text, start)
+    return False
+
+
+def _glued_currency(text: str, start: int) -> bool:
+    """A currency sign or code ends right at `start`; "PS" (a lossy "£") only before a
+    written amount, since "PS4" is a games console."""
+    found = units.CURRENCY_BEFORE.ending_at(text, start)
+    if found is None:
+        return False
+    if text[found[0]:start] != "PS":
+        return True
+    m = _NUMBER_AT.match(text, start)
+    end = m.end() if m else start
+    return end - start > 1 or units.SCALES_AFTER.starting_at(text, end) is not None \
+        or units.MONEY_SCALES_AFTER.starting_at(text, end) is not None
+
+
+def _score(text: str, amount: _Amount) -> tuple[list[Mention], int] | None:
+    """A sports score or vote tally ("won 3-1", "a 5-4 ruling"): two counts, never a range.
+
+    The second number is no upper bound, and each side's figure must be checkable on its own.
+    """
+    end = amount.number_end
+    if not amount.plain or end - amount.number_start > 3 or text[end:end + 1] not in ("-", "–"):
+        return None
+    m = _NUMBER_AT.match(text, end + 1)
+    if m is None or m.lastgroup != "digits" or not m.group().isdigit() or len(m.group()) > 3:
+        return None
+    after = m.end()
+    if after < len(text) and (text[after].isalpha() or text[after] in "%-"):
+        return None
+    low, high = amount.value, Decimal(m.group())
+    noun = subjects.next_noun(text, after)
+    head = noun.text.split()[-1].lower() if noun else ""
+    if low < high and head not in w.SCORE_NOUNS and SCORE_VERBS.ending_at(text, amount.start) is None:
+        return None
+    subject = w.SCORE_NOUNS.get(head) or ("goals" if max(low, high) <= 15 else "points")
+    return [Mention(Kind.COUNT, amount.start, end, value=_number(low), subject=subject),
+            Mention(Kind.COUNT, end + 1, after, value=_number(high), subject=subject)], after
+
+
+def _is_label(text: str, amount: _Amount) -> bool:
+    """A bare number that names or dates rather than counts: a year, a day of the month,
+    "Section 8", "Boeing 737", "iPhone 11 Pro", a list marker."""
+    word, _ = _previous_word(text, amount.number_start)
+    bare = word.rstrip(".")
+    if bare in w.MONTHS or _MONTH_AFTER.match(text, amount.number_end):
+        return True
+    if amount.start != amount.number_start or not amount.plain or amount.kind is not Kind.COUNT:
+        return False
+    if QUALIFIERS_BEFORE.ending_at(text, amount.number_start) is not None:
+        return False
+    if _is_year(text, amount, bare.lower()) or bare.lower() in w.IDENTIFIER_WORDS:
+        return True
+    if _LIST_MARKER.match(text, amount.number_end) and text[:amount.number_start].rstrip(" \t")[-1:] in ("\n", ""):
+        return True
+    if word[-1:].isalnum() and not word.islower() and bare.lower() not in w.FUNCTION_WORDS:
+        return subjects.counted_noun(text, amount.number_end, singular=False, max_words=2) is None
+    name = _NAME_AFTER.match(text, amount.number_end)
+    return name is not None and not subjects.is_plural(name.group(1)) \
+        and subjects.counted_noun(text, name.end(), singular=False, max_words=1) is None
+
+
+def _is_year(text: str, amount: _Amount, previous_word: str) -> bool:
+    """A four-digit number read as a year: from 1900 it is one unless it counts something
+    round ("2000 people"); earlier ones only after "in", "since", "between" and the like."""
+    if amount.number_end - amount.number_start != 4 or not 1000 <= amount.value <= 2100:
+        return False
+    if previous_word in w.YEAR_PREPOSITIONS:
+        return True
+    if amount.value < 1900:
+        return False
+    return amount.value % 100 != 0 or subjects.counted_noun(text, amount.number_end, singular=False) is None
+
+
+# --- numbers in words --------------------------------------------------------------------
+
+def _read_words(text: str, start: int, end: int, previous: Mention | None) -> tuple[list[Mention], int]:
+    parsed = parse_number_words(text, start, end)
+    if parsed is None:
+        return [], end
+    if parsed.kind is WordKind.ORDINAL:
+        return _read_word_ordinal(text, start, parsed.end, parsed.value, previous)
+    amount = _Amount(start, parsed.end, parsed.value, start, parsed.end, words=True)
+    if parsed.kind is WordKind.FRACTION:
+        return _read_fraction(text, amount, previous)
+    if parsed.kind is WordKind.VAGUE:
+        return _read_vague(text, amount, previous)
+    if parsed.kind is WordKind.SCALE:
+        determiner = SCALE_DETERMINERS.ending_at(text, start)
+        if determiner is None:
+            return [], parsed.end
+        amount.start, amount.vague = determiner
+        amount.value, amount.scale = Decimal(1), int(parsed.value)
+    else:
+        share = _in_every(text, amount)
+        if share is not None:
+            return share
+        if parsed.value == 1 and not _one_is_a_count(text, amount):
+            return [], parsed.end
+    if not _read_right(text, amount):
+        return [], parsed.end
+    return _complete(text, amount, previous)
+
+
+def _one_is_a_count(text: str, amount: _Amount) -> bool:
+    """ "one" states a count only before what it counts ("one other man", "one year"), not
+    as a pronoun ("one of the best", "another one", "rose as one", "one-off")."""
+    if PRONOUN_ONE_BEFORE.ending_at(text, amount.start) is not None:
+        return False
+    if units.UNITS_AFTER.starting_at(text, amount.number_end) is not None:
+        return True
+    if _HYPHEN_WORD.match(text, amount.number_end):
+        return False
+    return subjects.counted_noun(text, amount.number_end, singular=True, max_words=2) is not None
+
+
+def _in_every(text: str, amount: _Amount) -> tuple[list[Mention], int] | None:
+    """ "one in five adults", "one out of three Germans": a share, in per cent."""
+    link = _IN_EVERY.match(text, amount.number_end)
+    m = _NUMBER_AT.match(text, link.end()) if link else None
+    denominator = _cardinal_value(text, m) if m else None
+    if denominator is None or denominator <= amount.value:
+        return None
+    end = _cardinal_end(text, m)
+    noun = subjects.counted_noun(text, end, singular=False, max_words=2)
+    end = noun.end if noun else subjects.share_phrase_end(text, end)
+    share = amount.value / denominator * 100
+    return [Mention(Kind.PERCENT, amount.start, end, value=_number(share), unit="%")], end
+
+
+def _read_fraction(text: str, amount: _Amount, previous: Mention | None) -> tuple[list[Mention], int]:
+    """ "two-thirds of our revenue", "half of the town", "a quarter of": a share in per cent.
+
+    A bare "half" is a share only before what it divides ("half of", "half the") or after a
+    qualifier ("almost half"); a bare "quarter" only in "a quarter of" (else it is a period).
+    """
+    word = text[amount.number_start:amount.number_end].lower()
+    if word == "half":
+        scale = _HALF_A_SCALE.match(text, amount.number_end)
+        if scale is not None:  # "half a million"
+            amount.scale = w.SCALES[scale.group(1).lower()]
+            amount.number_end = amount.end = scale.end()
+            return _complete(text, amount, previous) if _read_right(text, amount) else ([], amount.end)
+    article = SCALE_DETERMINERS.ending_at(text, amount.start)
+    if article is not None and not article[1]:
+        amount.start = article[0]
+    if word in w.DENOMINATORS:
+        divides = _DIVIDES.match(text, amount.number_end) is not None
+        qualified = QUALIFIERS_BEFORE.ending_at(text, amount.start) is not None
+        if word == "half" and not (divides or qualified):
+            return [], amount.number_end
+        if word != "half" and (article is None or subjects.of_phrase(text, amount.number_end) is None):
+            return [], amount.number_end
+    amount.value *= 100
+    amount.kind, amount.unit = Kind.PERCENT, "%"
+    amount.end = subjects.share_phrase_end(text, amount.number_end)
+    return _finish(text, amount, previous), amount.end
+
+
+def _read_vague(text: str, amount: _Amount, previous: Mention | None) -> tuple[list[Mention], int]:
+    """ "hundreds of troops", "tens of thousands of students", "millions of dollars"."""
+    amount.vague = True
+    while (of_end := subjects.of_phrase(text, amount.number_end)) is not None:
+        m = _NUMBER_AT.match(text, of_end + 1) if of_end < len(text) else None
+        word = m.group().lower() if m and m.lastgroup == "words" else ""
+        if w.VAGUE.get(word, 0) <= w.DOZEN:
+            break
+        amount.value *= w.VAGUE[word]
+        amount.number_end = m.end()
+    amount.end = amount.number_end
+    of_end = subjects.of_phrase(text, amount.number_end)
+    if of_end is not None:
+        _read_vague_of(text, amount, of_end)
+    return _finish(text, amount, previous), amount.end
+
+
+def _read_vague_of(text: str, amount: _Amount, of_end: int) -> None:
+    """What a vague amount is "of": money, a unit or counted things."""
+    money = units.CURRENCY_WORDS_AFTER.starting_at(text, of_end) \
+        or units.SCALED_CURRENCY_WORDS_AFTER.starting_at(text, of_end)
+    unit = units.UNITS_AFTER.starting_at(text, of_end + 1) if of_end < len(text) else None
+    if money is not None:
+        amount.kind, amount.currency, amount.unit, amount.end = Kind.MONEY, money[1], money[1], money[0]
+    elif unit is not None and unit[1].kind is Kind.MEASURE:
+        amount.kind, amount.unit, amount.end = Kind.MEASURE, unit[1].name, unit[0]
+    else:
+        noun = subjects.counted_noun(text, of_end, singular=False)
+        if noun is not None:
+            amount.subject, amount.end = noun.text, noun.end
+
+
+# --- ordinals ----------------------------------------------------------------------------
+
+def _read_digit_ordinal(text: str, start: int, end: int, value: Value) -> tuple[list[Mention], int]:
+    """ "100th goal", "the 89th minute", "18th in the table"; days of the month are dates."""
+    word, _ = _previous_word(text, start)
+    if word.rstrip(".") in w.MONTHS or _MONTH_AFTER.match(text, end) or _ADDRESS_AFTER.match(text, end):
+        return [], end
+    mentions = _ordinal(text, start, end, value)
+    return mentions, (mentions[0].end if mentions else end)
+
+
+def _read_word_ordinal(text: str, start: int, end: int, value: Decimal, previous: Mention | None) -> tuple[list[Mention], int]:
+    """ "its second year", "the third attack", "sit second"; not "first reported" or "a
+    second"; "a third of" is a fraction."""
+    if _MONTH_AFTER.match(text, end):
+        return [], end
+    word = text[start:end].lower()
+    if word in w.DENOMINATORS and subjects.of_phrase(text, end) is not None:
+        article = SCALE_DETERMINERS.ending_at(text, start)
+        if article is not None and not article[1]:
+            fraction = Decimal(1) / w.DENOMINATORS[word]
+            return _read_fraction(text, _Amount(start, end, fraction, start, end, words=True), previous)
+    determiner = ORDINAL_DETERMINERS.ending_at(text, start)
+    if determiner is None and POSITION_VERBS.ending_at(text, start) is None:
+        if word == "first" or _ordinal_noun(text, end) is None:
+            return [], end
+    elif determiner is not None and determiner[1] and _ordinal_noun(text, end) is None:
+        return [], end
+    mentions = _ordinal(text, start, end, value)
+    return mentions, (mentions[0].end if mentions else end)
+
+
+def _ordinal_noun(text: str, end: int) -> Subject | None:
+    """The noun a rank is of: "second year", "third-largest city", "96th-minute winner"."""
+    superlative = _SUPERLATIVE.match(text, end)
+    pos = superlative.end() if superlative else end
+    hyphen = _HYPHEN_WORD.match(text, pos) if not superlative else None
+    if hyphen is not None and hyphen.group(1):
+        return Subject(hyphen.group(1), hyphen.end())
+    return subjects.next_noun(text, pos)
+
+
+def _ordinal(text: str, start: int, end: int, value: Value) -> list[Mention]:
+    noun = _ordinal_noun(text, end)
+    if noun is not None and noun.text.split()[-1].lower() in w.NOT_RANKED:
+        return []
+    return [Mention(Kind.ORDINAL, start, noun.end if noun else end, value=_number(value),
+                    subject=noun.text if noun else None)]
+
+
+# --- what stands after a number ----------------------------------------------------------
+
+def _read_right(text: str, amount: _Amount) -> bool:
+    """Read scale, currency, percent sign, age and unit around the number, and apply the
+    scale; False if the number turns out to be a label or a clock time."""
+    pos = amount.number_end
+    token = w.token_after(text, pos)
+    while (scale := units.SCALES_AFTER.starting_at(text, pos, token)) is not None and scale[1] > amount.scale:
+        amount.scale *= scale[1]
+        pos = amount.number_end = amount.end = scale[0]
+        token = w.token_after(text, pos)
+    _read_currency_before(text, amount)
+    if amount.currency is None and token in _CLOCK_TOKENS and _CLOCK_AFTER.match(text, pos):
+        return False
+    found = _read_age_before(text, amount, pos)
+    if not found and (amount.currency is not None or token in _RIGHT_TOKENS or token.lower() in _RIGHT_TOKENS):
+        found = _read_money(text, amount, pos, token) or _read_percent(text, amount, pos, token) \
+            or _read_age(text, amount, pos, token) or _read_unit(text, amount, pos, token)
+    if not found:
+        if pos < len(text) and text[pos].isalpha():
+            return False  # glued letters that are no unit: "5G", "3D", "4K"
+        if not _read_compound(text, amount, pos):
+            return False
+    amount.value *= amount.scale
+    return True
+
+
+def _read_compound(text: str, amount: _Amount, pos: int) -> bool:
+    """ "a three-point range", "six-cylinder": a count joined to its noun by a hyphen;
+    False for "one-off" and the like, which count nothing."""
+    hyphen = _HYPHEN_WORD.match(text, pos)
+    if hyphen is None:
+        return True
+    noun = hyphen.group(1)
+    if noun and noun.lower() in subjects.NOT_NOUNS:
+        return False
+    amount.adjectival = True
+    if noun:
+        amount.subject, amount.end = noun, hyphen.end()
+    return True
+
+
+def _read_currency_before(text: str, amount: _Amount) -> None:
+    """A sign, a currency and a "minus" before the number: "$-50.8bn", "-$5", "US $58.24",
+    "minus 387"; a "+" marks a rise ("Dow +0.2%")."""
+    start = amount.start
+    negative = _sign_before(text, start)
+    if negative:
+        start -= 1
+    before = w.token_before(text, start)
+    found = units.CURRENCY_BEFORE.ending_at(text, start, before)
+    if found is not None and (text[found[0]:start] != "PS" or _glued_currency(text, amount.start)):
+        amount.currency, start = found[1], found[0]
+        if not negative and _sign_before(text, start):
+            negative, start = True, start - 1
+    if negative or found is not None:
+        amount.start = start
+    if negative:
+        amount.value = -amount.value
+    minus = MINUS_BEFORE.ending_at(text, amount.start, None if negative or found else before)
+    if minus is not None:
+        amount.value, amount.start = -abs(amount.value), minus[0]
+    if amount.start > 0 and text[amount.start - 1] == "+" and not text[amount.start - 2:amount.start - 1].isalnum():
+        amount.change, amount.start = w.UP, amount.start - 1
+
+
+def _sign_before(text: str, pos: int) -> bool:
+    """A minus sign right before `pos`, not a hyphen or a dash between two numbers."""
+    if pos == 0 or text[pos - 1] not in _SIGNS:
+        return False
+    before = text[pos - 2] if pos > 1 else " "
+    if before.isspace():
+        return not text[pos - 3:pos - 2].isdigit()
+    return before in _SIGN_CONTEXT
+
+
+def _read_money(text: str, amount: _Amount, pos: int, token: str) -> bool:
+    """Money: a currency before the number or after it ("3 million euros", "1,200€",
+    "110 JPY"), with money-only scales ("$2.7m"), a country mark ("$76 US") and a rate."""
+    money_scale = units.MONEY_SCALES_AFTER.starting_at(text, pos, token) if amount.scale == 1 else None
+    after_scale = money_scale[0] if money_scale else pos
+    if money_scale is not None:
+        token = w.token_after(text, after_scale)
+    written_after = units.CURRENCY_CODES_AFTER.starting_at(text, after_scale, token) \
+        or units.CURRENCY_WORDS_AFTER.starting_at(text, after_scale, token)
+    if written_after is None and (amount.scale > 1 or money_scale is not None):
+        written_after = units.SCALED_CURRENCY_WORDS_AFTER.starting_at(text, after_scale, token)
+    if amount.currency is None and written_after is None:
+        return False
+    if money_scale is not None:
+        amount.scale, pos = money_scale[1], money_scale[0]
+    if written_after is not None:
+        amount.currency, pos = written_after[1], written_after[0]
+    if amount.currency == "USD":
+        country = units.US_AFTER_DOLLAR.starting_at(text, pos)
+        pos = country[0] if country else pos
+    amount.kind, amount.unit = Kind.MONEY, amount.currency
+    rate = units.rate_after(text, pos)
+    if rate is not None:
+        amount.unit, pos = f"{amount.currency}/{rate[1]}", rate[0]
+    amount.end = pos
+    return True
+
+
+def _read_percent(text: str, amount: _Amount, pos: int, token: str) -> bool:
+    found = units.PERCENT_AFTER.starting_at(text, pos, token)
+    if found is None:
+        return False
+    amount.kind, amount.unit, amount.end = Kind.PERCENT, found[1].name, found[0]
+    return True
+
+
+def _read_age(text: str, amount: _Amount, pos: int, token: str) -> bool:
+    """ "40-year-old", "a 50 year-old man", "18 month-old daughter"."""
+    m = _AGE_AFTER.match(text, pos) if token in _AGE_TOKENS else None
+    if m is None:
+        return False
+    amount.kind, amount.unit, amount.end, amount.adjectival = Kind.AGE, m.group(1).lower(), m.end(), True
+    return True
+
+
+def _read_age_before(text: str, amount: _Amount, pos: int) -> bool:
+    """ "aged 44", "over the age of 21": an age named before the number."""
+    if not amount.plain or amount.value > 130 or AGE_BEFORE.ending_at(text, amount.start) is None:
+        return False
+    amount.kind, amount.unit, amount.end = Kind.AGE, "year", pos
+    return True
+
+
+def _read_unit(text: str, amount: _Amount, pos: int, token: str) -> bool:
+    """A measure or duration unit ("30 yards", "87 mph", "three-day"), with its rate
+    ("11 feet per century")."""
+    found = units.UNITS_AFTER.starting_at(text, pos, token)
+    if found is None:
+        return False
+    unit = found[1]
+    amount.kind, amount.unit, amount.end = unit.kind, unit.name, found[0]
+    amount.adjectival = text[pos:pos + 1] == "-"
+    if unit.kind is Kind.MEASURE:
+        rate = units.rate_after(text, amount.end)
+        if rate is not None and rate[1] != unit.name:
+            amount.unit, amount.end = f"{unit.name}/{rate[1]}", rate[0]
+    return True
+
+
+# --- ranges, qualifiers, subjects ---------------------------------------------------------
+
+def _complete(text: str, amount: _Amount, previous: Mention | None) -> tuple[list[Mention], int]:
+    """Read a range and the subject, then the left context, and build the claim."""
+    _read_range(text, amount)
+    if amount.kind is Kind.COUNT and amount.subject is None:
+        _read_subject(text, amount)
+    elif amount.kind in (Kind.DURATION, Kind.AGE) and amount.adjectival:
+        noun = subjects.next_noun(text, amount.end)
+        if noun is not None:
+            amount.subject, amount.end = noun.text, noun.end
+    return _finish(text, amount, previous), amount.end
+
+
+def _read_range(text: str, amount: _Amount) -> None:
+    """ "252 to 287 miles", "between 10 and 15%", "10-15%", "from $75 a barrel to $45.88".
+
+    Without "from", the ends must rise ("3 to 1" is odds), and after a change a "to"
+    between two amounts written in full is the target ("increased by $43.6bn to $419.2bn",
+    but "dropped by 1 to 1.5 degrees"). A scale written only on the upper end
+    applies to both ("US $89 to $93 billion") when the lower figure is smaller.
+    """
+    if w.token_after(text, amount.end) not in _RANGE_TOKENS:
+        return
+    link = _RANGE_LINK.match(text, amount.end)
+    if link is None:
+        return
+    word, edge = link.group(1), _left_edge(text, amount)
+    opener = RANGE_OPENERS.ending_at(text, edge)
+    from_range = opener is not None and opener[1] == w.FROM
+    if word == "and" and (opener is None or opener[1] != w.BETWEEN):
+        return
+    high = _read_high(text, link.end())
+    if high is None or not _same_unit(amount, high):
+        return
+    written_in_full = amount.unit is not None or amount.scale > 1
+    if written_in_full and not from_range and _is_change(CHANGES_BEFORE.ending_at(text, edge)):
+        return
+    low = amount.value
+    if amount.scale == 1 and high.scale > 1 and low < high.value / high.scale:
+        low *= high.scale
+    if low >= high.value and (word == "or" or not from_range):
+        return
+    if amount.plain and high.plain and _looks_like_year(amount.value) and _looks_like_year(high.value):
+        return
+    amount.value, amount.value_high = low, high.value
+    if amount.unit is None or (amount.kind is Kind.MONEY and high.unit and "/" in high.unit):
+        amount.kind, amount.unit = high.kind, high.unit
+    amount.currency = amount.currency or high.currency
+    amount.subject, amount.adjectival = high.subject, high.adjectival or amount.adjectival
+    amount.end = high.end
+    amount.opener = opener[1] if opener else None
+
+
+def _read_high(text: str, pos: int) -> _Amount | None:
+    """The upper end of a range, read by the same rules as any amount."""
+    currency = units.CURRENCY_BEFORE.starting_at(text, pos)
+    number_start = currency[0] if currency else pos
+    m = _NUMBER_AT.match(text, number_start)
+    value = _cardinal_value(text, m) if m else None
+    if value is None:
+        return None
+    end = _cardinal_end(text, m)
+    high = _Amount(pos, end, value, number_start, end, plain=m.group().isdigit(), words=m.lastgroup == "words")
+    if currency is not None:
+        high.currency = currency[1]
+    if not _read_right(text, high):
+        return None
+    if high.kind is Kind.COUNT and high.subject is None:
+        _read_subject(text, high)
+    return high
+
+
+def _same_unit(low: _Amount, high: _Amount) -> bool:
+    """Both ends of a range are in one unit, or one end leaves it to the other."""
+    if low.currency is not None or high.currency is not None:
+        return low.currency in (None, high.currency) and high.currency in (None, low.currency) \
+            and low.kind in (Kind.MONEY, Kind.COUNT) and high.kind in (Kind.MONEY, Kind.COUNT)
+    if low.unit is None or high.unit is None:
+        return low.kind is Kind.COUNT or high.kind is Kind.COUNT
+    return low.unit == high.unit
+
+
+def _is_change(found: tuple[int, str] | None) -> bool:
+    return found is not None and found[1] != w.LEVEL
+
+
+def _looks_like_year(value: Value) -> bool:
+    return 1000 <= value <= 2100
+
+
+def _left_edge(text: str, amount: _Amount) -> int:
+    """Where the words that qualify the amount begin: before its qualifier, if any."""
+    found = QUALIFIERS_BEFORE.ending_at(text, amount.start)
+    return found[0] if found else amount.start
+
+
+def _read_subject(text: str, amount: _Amount) -> None:
+    """The counted noun ("5,000 civilians"), or the person whose age a bare number gives."""
+    if amount.adjectival:
+        return
+    one = amount.value == 1 and amount.value_high is None
+    noun = subjects.counted_noun(text, amount.end, singular=one)
+    if noun is not None:
+        amount.subject, amount.end = noun.text, noun.end
+    elif amount.plain and amount.value <= 130 and amount.value_high is None:
+        _read_apposition_age(text, amount)
+
+
+def _read_apposition_age(text: str, amount: _Amount) -> None:
+    """ "Maria Lopez, 44, said": an age in apposition to a name."""
+    if text[amount.start - 2:amount.start] != ", ":
+        return
+    after = text[amount.end:amount.end + 2]
+    if not after or (after[0] not in ",;)" and not (after[0] == "." and after[1:].isspace())):
+        return
+    name = subjects.name_before_comma(text, amount.start - 1)
+    if name is not None and name.split()[0] not in w.MONTHS:
+        amount.kind, amount.unit, amount.subject = Kind.AGE, "year", name
+
+
+def _finish(text: str, amount: _Amount, previous: Mention | None) -> list[Mention]:
+    """Read what qualifies the amount and build the claim."""
+    _read_left(text, amount, previous)
+    return [_mention(amount)]
+
+
+def _read_left(text: str, amount: _Amount, previous: Mention | None) -> None:
+    """Qualifier, change and range opener before the amount, postfix qualifiers and
+    changes after it; a conversion in parentheses takes on the qualifier of the amount it
+    converts ("nearly 12 inches (30 centimetres)")."""
+    before = w.token_before(text, amount.start)
+    found = QUALIFIERS_BEFORE.ending_at(text, amount.start, before)
+    if found is not None and not (found[1] == w.APPROX and amount.vague):
+        amount.start, amount.qualifier = found
+        before = w.token_before(text, amount.start)
+    change = CHANGES_BEFORE.ending_at(text, amount.start, before)
+    if change is None and before.lower() == "by":
+        change = _change_verb_before_by(text, amount.start)
+    if _is_change(change) and amount.change is None:
+        amount.change = change[1]
+    after = w.token_after(text, amount.end)
+    if amount.change is None and amount.kind in _CHANGE_KINDS and amount.value_high is None:
+        found_after = CHANGES_AFTER.starting_at(text, amount.end, after)
+        amount.change = found_after[1] if found_after else None
+    if amount.opener is not None:
+        opener = RANGE_OPENERS.ending_at(text, amount.start)
+        amount.start = opener[0] if opener else amount.start
+        if amount.opener == w.FROM and amount.qualifier in (w.AT_MOST, w.UNDER):
+            amount.qualifier = w.EXACT  # "from up to 252 miles to 287 miles"
+    postfix = POSTFIX_QUALIFIERS.starting_at(text, amount.end, after)
+    if postfix is not None and amount.qualifier == w.EXACT:
+        amount.qualifier, amount.end = postfix[1], postfix[0]
+    if _converts(text, previous, amount):
+        amount.qualifier = previous.qualifier
+        amount.change = previous.qualifier if previous.qualifier in (w.UP, w.DOWN) else None
+
+
+def _converts(text: str, previous: Mention | None, amount: _Amount) -> bool:
+    """The amount restates the one before it in other units: "87 mph (140 km/h)"."""
+    return previous is not None and amount.qualifier == w.EXACT and amount.change is None \
+        and previous.kind in _CHANGE_KINDS and previous.end <= amount.start \
+        and _CONVERSION_GAP.fullmatch(text, previous.end, amount.start) is not None
+
+
+def _change_verb_before_by(text: str, pos: int) -> tuple[int, str] | None:
+    """ "grow sales by 35 per cent", "were down 2.3%, Burlington by 2.6%": a change verb a
+    few words before the "by" that introduces the amount."""
+    word, start = _previous_word(text, pos)
+    if word.lower() != "by":
+        return None
+    for _ in range(4):
+        word, start = _previous_word(text, start)
+        direction = w.CHANGE_VERBS.get(word.lower().strip(",;"))
+        if direction is not None:
+            return start, direction
+        if not word or word[-1] in ".;:!?":
+            return None
+    return None
+
+
+def _mention(amount: _Amount) -> Mention:
+    changes = amount.kind in _CHANGE_KINDS or (amount.kind is Kind.COUNT and (
+        amount.subject is None or amount.subject.split()[-1].lower() in w.CHANGING_COUNTS))
+    qualifier = amount.change if amount.change and changes and amount.value_high is None else amount.qualifier
+    return Mention(
+        amount.kind, amount.start, amount.end,
+        value=_number(amount.value),
+        value_high=_number(amount.value_high) if amount.value_high is not None else None,
+        qualifier=qualifier, vague=amount.vague, unit=amount.unit, subject=amount.subject,
+    )
+
+
+def _cardinal_value(text: str, m: re.Match[str]) -> Decimal | None:
+    """The value of a number found by _NUMBER_AT, if it is a plain cardinal."""
+    if m.lastgroup == "digits":
+        return Decimal(m.group().replace(",", ""))
+    parsed = parse_number_words(text, m.start(), m.end())
+    return parsed.value if parsed is not None and parsed.kind is WordKind.CARDINAL else None
+
+
+def _cardinal_end(text: str, m: re.Match[str]) -> int:
+    if m.lastgroup == "digits":
+        return m.end()
+    parsed = parse_number_words(text, m.start(), m.end())
+    return parsed.end if parsed is not None else m.end()
+
+
+def _number(value: Value) -> Number:
+    """An int where the value is whole, else a float."""
+    if isinstance(value, int):
+        return value
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _previous_word(text: str, pos: int) -> tuple[str, int]:
+    """The run of non-space characters before `pos` (skipping spaces) and its start."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    j = i
+    while j > 0 and not text[j - 1].isspace() and i - j < 40:
+        j -= 1
+    return text[j:i], j

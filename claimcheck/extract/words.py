@@ -1,0 +1,412 @@
+"""Number words ("seventy thousand", "two-thirds", "a dozen", "hundreds") and phrase tables.
+
+Everything here is a table or a pure function over one phrase; the scanner in
+`numbers.py` finds the phrases in a single pass and calls these on each find.
+"""
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Generic, Iterable, Mapping, TypeVar
+
+V = TypeVar("V")
+
+CARDINALS: Mapping[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS: Mapping[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES: Mapping[str, int] = {
+    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+}
+DOZEN = 12
+ORDINALS: Mapping[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1000, "millionth": 10**6,
+}
+# Denominators a fraction is written with; "third" and "quarter" double as ordinals.
+DENOMINATORS: Mapping[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+# Vague plurals and their magnitude: "hundreds" is 100 (NewsQuant reads it as 100-1000).
+VAGUE: Mapping[str, int] = {
+    "tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 10**6,
+    "billions": 10**9, "trillions": 10**12,
+}
+VULGAR_FRACTIONS: Mapping[str, Decimal] = {
+    "½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"), "⅓": Decimal(1) / 3,
+    "⅔": Decimal(2) / 3, "⅕": Decimal("0.2"), "⅛": Decimal("0.125"),
+}
+
+
+
+def trie_regex(phrases: Iterable[str]) -> str:
+    """An alternation of `phrases` as a trie, one branch per shared prefix, so a lookup
+    costs the length of the phrase rather than the size of the table.
+
+    A space in a phrase matches any run of white space; a phrase that ends in a letter or
+    digit must end at a word boundary. Longer phrases are preferred.
+    """
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for ch in " ".join(phrase.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root, "")
+
+
+def _emit(node: dict[str, dict], previous: str) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child, ch) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append(r"(?![^\W_])" if previous.isalnum() else "")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+_ALL_WORDS = frozenset({*CARDINALS, *TENS, *SCALES, "dozen", *ORDINALS, *DENOMINATORS, *VAGUE})
+# One number word, whole; a phrase is a few joined by spaces or hyphens ("one hundred and
+# twenty", "twenty-first", "two-thirds"). The bound keeps a rescan after a phrase that
+# stops early ("one one one ...") from reading the rest of the run again and again.
+_WORD = trie_regex(_ALL_WORDS)
+NUMBER_WORDS_PATTERN = rf"(?<![^\W\d_])(?i:{_WORD}(?:(?:[^\S\n]+|-)(?:and[^\S\n]+)?{_WORD}){{0,9}})"
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+class WordKind(enum.Enum):
+    """What a run of number words states."""
+
+    CARDINAL = "cardinal"   # "seventy thousand", "a dozen"
+    ORDINAL = "ordinal"     # "twenty-first"
+    FRACTION = "fraction"   # "two-thirds", "half" (value is the fraction, 2/3)
+    VAGUE = "vague"         # "hundreds" (value is the magnitude)
+    SCALE = "scale"         # a bare "hundred", "million", "dozen": needs "a" or "several"
+
+
+@dataclass(frozen=True, slots=True)
+class WordNumber:
+    """The number a run of words states, and where in the text it ends."""
+
+    kind: WordKind
+    value: Decimal
+    end: int
+
+
+def parse_number_words(text: str, start: int, end: int) -> WordNumber | None:
+    """Read the longest well-formed number from the words in text[start:end].
+
+    "two three-bedroom" stops after "two"; the caller resumes scanning where it stops.
+    """
+    tokens = [(m.group().lower(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+    tokens = [t for t in tokens if t[0] != "and"]
+    if not tokens:
+        return None
+    first, _, first_end = tokens[0]
+    if first in VAGUE:
+        return WordNumber(WordKind.VAGUE, Decimal(VAGUE[first]), first_end)
+    if first in DENOMINATORS and first not in ORDINALS:
+        return WordNumber(WordKind.FRACTION, Decimal(1) / DENOMINATORS[first], first_end)
+    if first in ORDINALS:
+        return WordNumber(WordKind.ORDINAL, Decimal(ORDINALS[first]), first_end)
+    if first in SCALES or first == "dozen":
+        return _scale_only(tokens)
+    return _cardinal(tokens)
+
+
+def _scale_only(tokens: list[tuple[str, int, int]]) -> WordNumber:
+    """A phrase that starts with a scale ("million", "hundred thousand"): 1 x the scales."""
+    value, end = Decimal(1), tokens[0][2]
+    for word, _, word_end in tokens:
+        if word == "dozen":
+            factor = DOZEN
+        elif word in SCALES and (value == 1 or SCALES[word] > value):
+            factor = SCALES[word]
+        else:
+            break
+        value *= factor
+        end = word_end
+    return WordNumber(WordKind.SCALE, value, end)
+
+
+def _cardinal(tokens: list[tuple[str, int, int]]) -> WordNumber | None:
+    """Standard English cardinal grammar, stopping at the first word that cannot follow.
+
+    A units word may follow a tens word ("twenty-five"); "hundred" multiplies what came
+    before; a larger scale closes a group ("two million three hundred thousand"). A
+    numerator followed by a denominator is a fraction ("two-thirds", "one quarter").
+    """
+    total, group = 0, 0
+    last = ""  # "unit", "teen", "tens", "hundred", "scale", "dozen"
+    end = tokens[0][2]
+    last_scale = 10**15
+    for index, (word, _, word_end) in enumerate(tokens):
+        if word in CARDINALS:
+            n = CARDINALS[word]
+            if last in ("unit", "teen", "dozen") or (last == "tens" and n >= 10):
+                break
+            group += n
+            last = "teen" if n >= 10 else "unit"
+        elif word in TENS:
+            if last in ("unit", "teen", "tens", "dozen"):
+                break
+            group += TENS[word]
+            last = "tens"
+        elif word == "hundred":
+            if last not in ("unit", "teen"):
+                break
+            group *= 100
+            last = "hundred"
+        elif word in SCALES:
+            scale = SCALES[word]
+            if last == "" or scale >= last_scale or last == "dozen":
+                break
+            total += group * scale
+            group, last, last_scale = 0, "scale", scale
+        elif word == "dozen":
+            if last != "unit":
+                break
+            group *= DOZEN
+            last = "dozen"
+        elif word in ORDINALS and last == "tens":
+            return WordNumber(WordKind.ORDINAL, Decimal(total + group + ORDINALS[word]), word_end)
+        elif word in DENOMINATORS and index == 1 and last in ("unit", "teen") and total == 0:
+            fraction = Decimal(group) / DENOMINATORS[word]
+            return WordNumber(WordKind.FRACTION, fraction, word_end)
+        else:
+            break
+        end = word_end
+    if last == "":
+        return None
+    return WordNumber(WordKind.CARDINAL, Decimal(total + group), end)
+
+
+_TOKEN_AFTER = re.compile(r"\s*-?\s*([^\W\d_]+|[^\s\w])")
+
+
+def token_after(text: str, pos: int) -> str:
+    """The word (or single sign) that starts after `pos`, past white space and a hyphen."""
+    m = _TOKEN_AFTER.match(text, pos)
+    return m.group(1) if m else ""
+
+
+def token_before(text: str, end: int) -> str:
+    """The word (or single sign) that ends before `end`, past white space."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == 0:
+        return ""
+    if not text[i - 1].isalpha():
+        return text[i - 1]
+    j = i - 1
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return text[j:i]
+
+
+class PhraseTable(Generic[V]):
+    """Phrases mapped to values, looked up right before or right after an offset.
+
+    A lookup first tests the word next to the offset against the words the phrases
+    start or end with, so the usual miss costs a set test. Looking back runs a pattern of
+    the reversed phrases on the reversed few characters before the offset, so a hit costs
+    the length of the phrase, not of the text.
+    """
+
+    def __init__(self, phrases: Mapping[str, V], *, ignore_case: bool = True, gap: str = r"\s*") -> None:
+        self._ignore_case = ignore_case
+        self._values = {self._key(p): v for p, v in phrases.items()}
+        flags = re.IGNORECASE if ignore_case else 0
+        written = [p.lower() if ignore_case else p for p in phrases]
+        self._after = re.compile(rf"(?:{gap})({trie_regex(written)})", flags)
+        self._before = re.compile(rf"(?:{gap})({trie_regex(' '.join(p.split())[::-1] for p in written)})", flags)
+        self._width = max(len(p) for p in phrases) + 12
+        self.first_tokens = frozenset(token_after(p, 0) for p in written)
+        self.last_tokens = frozenset(token_before(p, len(p)) for p in written)
+
+    def _key(self, phrase: str) -> str:
+        folded = " ".join(phrase.split())
+        return folded.lower() if self._ignore_case else folded
+
+    def _fold(self, token: str) -> str:
+        return token.lower() if self._ignore_case else token
+
+    def ending_at(self, text: str, end: int, token: str | None = None) -> tuple[int, V] | None:
+        """The phrase that ends (allowing the gap) at `end`: its start and value.
+
+        `token` is token_before(text, end) when the caller already has it.
+        """
+        if self._fold(token_before(text, end) if token is None else token) not in self.last_tokens:
+            return None
+        window = text[max(0, end - self._width):end][::-1]
+        m = self._before.match(window)
+        if m is None:
+            return None
+        begin = end - m.end()
+        if begin > 0 and m.group(1)[-1:].isalnum() and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+            return None
+        return begin, self._values[self._key(m.group(1)[::-1])]
+
+    def starting_at(self, text: str, start: int, token: str | None = None) -> tuple[int, V] | None:
+        """The phrase that starts (after the gap) at `start`: its end and value.
+
+        `token` is token_after(text, start) when the caller already has it.
+        """
+        if self._fold(token_after(text, start) if token is None else token) not in self.first_tokens:
+            return None
+        m = self._after.match(text, start)
+        if m is None:
+            return None
+        return m.end(), self._values[self._key(m.group(1))]
+
+
+# --- words around numbers ------------------------------------------------------------------
+# Qualifiers, change verbs and the words that make a number a label, as news copy writes them.
+
+APPROX, OVER, UNDER, AT_LEAST, AT_MOST, EXACT = "~", ">", "<", ">=", "<=", "="
+UP, DOWN = "up", "down"
+LEVEL = "level"  # a change's start or target ("rose to 5%"), which is not a change
+
+QUALIFIERS: Mapping[str, str] = {
+    **dict.fromkeys(("about", "around", "some", "roughly", "nearly", "almost", "approximately",
+                     "approx.", "approx", "an estimated", "estimated", "circa", "close to",
+                     "just about", "in the region of", "~", "≈", "getting on for"), APPROX),
+    **dict.fromkeys(("more than", "over", "above", "upwards of", "in excess of", "greater than",
+                     "higher than", "north of", "exceeding", "well over", "just over",
+                     "slightly more than", "far more than", "well above", "just above", ">"), OVER),
+    **dict.fromkeys(("less than", "under", "fewer than", "below", "lower than", "just under",
+                     "just below", "well below", "well under", "slightly less than", "shy of",
+                     "south of", "<"), UNDER),
+    **dict.fromkeys(("at least", "no fewer than", "no less than", "not less than",
+                     "a minimum of", "≥", ">="), AT_LEAST),
+    **dict.fromkeys(("up to", "at most", "no more than", "not more than", "a maximum of",
+                     "as many as", "as much as", "≤", "<="), AT_MOST),
+    **dict.fromkeys(("exactly", "precisely"), EXACT),
+}
+# Written after the number: "50 or more", "30-odd", "a 50-plus majority".
+POSTFIX_QUALIFIERS: Mapping[str, str] = {
+    "or more": AT_LEAST, "or so": APPROX, "or less": AT_MOST, "or fewer": AT_MOST,
+    "-plus": AT_LEAST, "plus": AT_LEAST, "+": AT_LEAST, "-odd": APPROX, "odd": APPROX,
+}
+_UP_VERBS = (
+    "up", "rose", "rise", "rises", "rising", "risen", "increased", "increase", "increases",
+    "increasing", "gained", "gain", "gains", "gaining", "added", "adding", "climbed", "climb",
+    "climbs", "climbing", "jumped", "jump", "jumps", "jumping", "advanced", "advance",
+    "advances", "surged", "surge", "surges", "surging", "soared", "soar", "soars", "grew",
+    "grow", "grows", "growing", "grown", "rallied", "rally", "higher", "boosted", "lifted",
+    "edged up", "ticked up", "inched up", "went up", "shot up", "moved up", "revised upward",
+    "revised up", "spiked",
+)
+_DOWN_VERBS = (
+    "down", "fell", "fall", "falls", "falling", "fallen", "dropped", "drop", "drops",
+    "dropping", "declined", "decline", "declines", "declining", "decreased", "decrease",
+    "decreases", "decreasing", "lost", "lose", "loses", "losing", "slid", "slide", "slides",
+    "sliding", "slipped", "slip", "slips", "plunged", "plunge", "plunges", "plunging",
+    "plummeted", "plummet", "plummets", "plummeting", "tumbled", "tumble", "tumbles", "sank",
+    "sink", "sinks", "shed", "sheds", "eased", "ease", "eases", "dipped", "dip", "dips",
+    "retreated", "slumped", "slump", "slumps", "shrank", "shrink", "shrinks", "shrunk",
+    "contracted", "lower", "lowered", "cut", "cuts", "reduced", "slashed", "trimmed",
+    "edged down", "ticked down", "went down", "revised down", "revised downward",
+    "drawn down", "crashed", "sagged", "skidded",
+)
+# Verbs that change a quantity only with "by" ("raised 280 million" is money collected,
+# "raise prices by 9%" a rise).
+_UP_BY_VERBS = ("raise", "raises", "raised", "raising", "hike", "hikes", "hiked", "boost", "boosts", "lift", "lifts")
+_DOWN_BY_VERBS = ("reduce", "reduces", "reducing", "trim", "trims", "slash", "slashes", "lowers", "lowering")
+CHANGE_VERBS: Mapping[str, str] = {
+    **dict.fromkeys(_UP_VERBS + _UP_BY_VERBS, UP), **dict.fromkeys(_DOWN_VERBS + _DOWN_BY_VERBS, DOWN),
+}
+CHANGES: Mapping[str, str] = {
+    **{verb: UP for verb in _UP_VERBS}, **{verb: DOWN for verb in _DOWN_VERBS},
+    **{verb + " by": direction for verb, direction in CHANGE_VERBS.items()},
+    **dict.fromkeys(("up from", "down from", "to", "from", "at", "rose to", "fell to"), LEVEL),
+}
+# "34.4% higher", "20% less than the sale price" ("faster than" only compares).
+CHANGES_AFTER: Mapping[str, str] = {
+    "higher": UP, "more": UP, "up": UP, "lower": DOWN, "less": DOWN, "fewer": DOWN,
+    "cheaper": DOWN, "down": DOWN,
+}
+# Counts that move like levels ("fell 3 points", "climbed two places").
+CHANGING_COUNTS: frozenset[str] = frozenset({"point", "points", "place", "places", "spot", "spots", "notch", "notches"})
+
+BETWEEN, FROM = "between", "from"
+RANGE_OPENERS: Mapping[str, str] = {"between": BETWEEN, "from": FROM, "ranging from": FROM}
+MINUS_WORDS: Mapping[str, int] = {"minus": -1, "negative": -1}
+AGE_WORDS: Mapping[str, bool] = dict.fromkeys(("aged", "age", "ages", "age of", "ages of"), True)
+# What a bare scale word needs before it: "a dozen" (exact) or "several hundred" (vague).
+SCALE_DETERMINERS: Mapping[str, bool] = {
+    "a": False, "an": False, "one": False, "several": True, "a few": True, "few": True,
+    "many": True, "some": True,
+}
+# Before these "one" is a pronoun ("another one", "the one", "no one").
+PRONOUN_ONE_DETERMINERS: Mapping[str, bool] = dict.fromkeys(
+    ("the", "no", "any", "every", "each", "another", "this", "that", "which", "as", "the only",
+     "the same"), True)
+# Before a rank: "its second year", "the third"; after "a"/"an" a rank needs its noun
+# ("a second term"), since "a second" alone is a moment.
+ORDINAL_DETERMINERS: Mapping[str, bool] = {
+    **dict.fromkeys(("the", "its", "his", "her", "their", "our", "my", "your", "this", "that", "whose"), False),
+    "a": True, "an": True,
+}
+# "sit second", "finished third": a league position.
+POSITION_VERBS: Mapping[str, bool] = dict.fromkeys(
+    ("sit", "sits", "sat", "sitting", "finished", "finish", "finishes", "came", "come", "comes",
+     "placed", "ranked", "ranks", "rank", "lie", "lies", "lay", "lying", "ended", "stand",
+     "stands", "stood"), True)
+# Nouns after a rank that make an idiom or a period, not a rank ("third-party", "first half").
+NOT_RANKED: frozenset[str] = frozenset(
+    "party hand class world rate ever half quarter halves quarters person string guess nature".split())
+SCORE_VERBS: Mapping[str, bool] = dict.fromkeys(
+    ("won", "win", "wins", "beat", "beats", "lost", "lose", "loses", "drew", "draw", "defeated",
+     "trail", "trailed", "trailing", "led", "lead", "leading", "at"), True)
+SCORE_NOUNS: Mapping[str, str] = {
+    "vote": "votes", "votes": "votes", "ruling": "votes", "decision": "votes", "majority": "votes",
+    "verdict": "votes",
+}
+
+MONTHS: frozenset[str] = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+# Words before a number that make it a label, not a quantity ("Section 8", "page 4").
+IDENTIFIER_WORDS: frozenset[str] = frozenset("""
+section row seat page pages p pp chapter article paragraph clause no nos number flight route
+highway interstate exit gate platform room suite apt apartment unit building block lot
+episode season volume vol issue version v model category phase stage game round act scene
+verse track channel ward district precinct zone terminal pier hole level tier type class
+grade division figure fig table step item rule amendment title code line lane bus pole court
+size week day year proposition prop station ch sec art para cat gen
+""".split())
+# Capitalised words that are not names, so a number after them is no label ("About 70%").
+FUNCTION_WORDS: frozenset[str] = frozenset("""
+the a an about around some over under nearly almost more less fewer only just at in on by
+for with from to of and but or all those these this that its his her their our my your
+another each every approximately roughly estimated up down than least most total top exactly
+after before since until between among including plus minus additional further extra also
+still even now then when while if as were was are is has have had lost killed there here we
+they he she it i you what which who
+""".split())
+YEAR_PREPOSITIONS: frozenset[str] = frozenset("""
+in since from between by until till of to and circa before after during early late mid
+summer spring autumn fall winter year around through throughout
+""".split())
+# A word joined by a hyphen before a number: "sub-7 nanometre" bounds it, "minus-5" negates
+# it; the rest make a label or a period ("last-32", "mid-2019", "under-21s").
+SKIP, NEGATE = "skip", "negate"
+HYPHEN_PREFIXES: Mapping[str, str] = {
+    "sub": UNDER, "minus": NEGATE, "mid": SKIP, "pre": SKIP, "post": SKIP, "last": SKIP,
+    "top": SKIP, "under": SKIP, "over": SKIP, "round": SKIP, "group": SKIP,
+}
