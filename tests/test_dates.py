@@ -42,6 +42,8 @@ def value_of(text: str, reference: dt.date | None = WEDNESDAY, **options: bool) 
         ("Spending fell in August 1988 and recovered.", "August 1988", "1988-08"),
         ("Rain fell on Christmas Day 2019 across the north.", "Christmas Day 2019", "2019-12-25"),
         ("The court ruled on May 25: a detour.", "May 25", "2022-05-25"),
+        ("The summit ran March 1-3, 2022, in Oslo.", "March 1-3, 2022", "2022-03-01"),
+        ("Tickets were sold out for 12-14 November 2021.", "12-14 November 2021", "2021-11-12"),
     ],
 )
 def test_full_and_partial_dates(sentence: str, text: str, value: str) -> None:

@@ -119,6 +119,8 @@ _MONTH = rf"(?:{_MONTH_NAME}|{_abbreviated(MONTH_ABBREVIATIONS)})"
 _WEEKDAY_NAME = rf"(?:{variants(WEEKDAYS, lower=False)})\b"
 _WEEKDAY = rf"(?:{_WEEKDAY_NAME}|{_abbreviated(WEEKDAY_ABBREVIATIONS)})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.:/]\d)"
+# "March 1-3, 2023", "12-14 November": the range is one expression, dated by its first day.
+_DAY_RANGE_END = r"\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.:/]\d)"
 _YEAR = r"(?:1\d|20|21)\d\d(?![\d%]|,\d|\.\d|-\d\d\d)"
 _SPACE = r"\s+"
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -157,10 +159,10 @@ _NUMERIC = (
 )
 _MONTH_DAY = (
     rf"(?P<month_day>(?:(?P<md_wd>{_WEEKDAY}),?{_SPACE})?(?:{_w('the')}{_SPACE})?(?P<md_month>{_MONTH})\s*"
-    rf"(?P<md_day>{_DAY})(?:(?:,\s*|{_SPACE})(?P<md_year>{_YEAR})\b)?)"
+    rf"(?P<md_day>{_DAY})(?:{_DAY_RANGE_END})?(?:(?:,\s*|{_SPACE})(?P<md_year>{_YEAR})\b)?)"
 )
 _DAY_MONTH = (
-    rf"(?P<day_month>(?:(?P<dm_wd>{_WEEKDAY}),?{_SPACE})?(?:{_w('the')}{_SPACE})?(?P<dm_day>{_DAY}){_SPACE}"
+    rf"(?P<day_month>(?:(?P<dm_wd>{_WEEKDAY}),?{_SPACE})?(?:{_w('the')}{_SPACE})?(?P<dm_day>{_DAY})(?:{_DAY_RANGE_END})?{_SPACE}"
     rf"(?:{_w('of')}{_SPACE})?(?P<dm_month>{_MONTH})(?:,?{_SPACE}(?P<dm_year>{_YEAR})\b)?)"
 )
 _QUARTER_PREFIX = _w(
