@@ -23,6 +23,7 @@ __all__ = ["attribute"]
 _AGE_DESCRIPTION = re.compile(r"(?:the|a|an)\s+(\d{1,3})-year-old", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]")
 _LOOKBACK_PARAGRAPHS = 4
+_LOOKBACK_CHARS = 3000
 _MAX_DEPTH = 2
 _NEIGHBOUR_QUOTES = 3
 # A quotation of a few words without closing punctuation is a term or a nickname ("Fox"),
@@ -253,20 +254,24 @@ class _Attributor:
         return None
 
     def _last_speaker_in(self, para: Span, offset: int) -> Source | None:
+        """The last speaker named in `para` before `offset`, within a bounded window."""
+        lower = max(para.start, offset - _LOOKBACK_CHARS)
+        upper = min(offset, para.end)
         found: list[tuple[int, Source]] = []
-        first = bisect.bisect_left(self.quote_starts, para.start)
-        index = first
-        while index < len(self.quotes) and self.quotes[index].start < min(offset, para.end):
+        index = bisect.bisect_left(self.quote_starts, upper) - 1
+        while index >= 0 and self.quotes[index].start >= lower:
             own = self.own_speaker(index)
             if own is not None:
                 found.append((self.quotes[index].start, own))
-            index += 1
-        sentence = self.seg.sentence_index(para.start)
-        while sentence < len(self.seg.sentences) and self.seg.sentences[sentence].start < min(offset, para.end):
-            for frame in self.frames(sentence):
-                if frame.source is not None and frame.start < offset:
-                    found.append((frame.start, frame.source))
-            sentence += 1
+                break
+            index -= 1
+        sentence = self.seg.sentence_index(upper - 1) if upper > lower else -1
+        while sentence >= 0 and self.seg.sentences[sentence].end > lower:
+            frames = [f for f in self.frames(sentence) if f.source is not None and f.start < offset]
+            if frames:
+                found.append(max((f.start, f.source) for f in frames))
+                break
+            sentence -= 1
         return max(found, key=lambda item: item[0])[1] if found else None
 
     # -- interviews ------------------------------------------------------------

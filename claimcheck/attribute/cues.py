@@ -89,7 +89,7 @@ TITLE_WORDS = frozenset(
     lord lady king queen prince princess pope bishop archbishop cardinal father rabbi imam
     ambassador envoy president-elect interior foreign finance defence defense health
     education justice economy trade labour labor transport energy environment home
-    treasury former acting interim striker midfielder defender goalkeeper forward winger
+    treasury treasurer clerk registrar auditor comptroller controller former acting interim striker midfielder defender goalkeeper forward winger
     analyst economist professor researcher lawyer doctor nurse resident cfo ceo coo cto
     """.split()
 )
@@ -102,6 +102,17 @@ BODY_NOUNS = frozenset(
     committee commission maker carrier airline retailer chain operator league federation
     """.split()
 )
+
+# Plural and generic sources that open sentences with a capital ("Officials said").
+COMMON_SOURCE_WORDS = frozenset(
+    """
+    officials police analysts diplomats residents witnesses experts economists investors
+    sources authorities prosecutors researchers scientists doctors critics officers troops
+    soldiers forecasters organisers organizers activists campaigners lawmakers legislators
+    regulators traders bankers executives managers staff workers employees unions
+    some many most several others one two both each all
+    """.split()
+) | DOCUMENT_NOUNS
 
 # Words in a capitalised run that make it an organisation or a place, not a person.
 ORGANISATION_WORDS = frozenset(
@@ -122,8 +133,8 @@ ORGANISATION_WORDS = frozenset(
 CALENDAR_WORDS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec today yesterday tomorrow
+    may june july august september october november december jan. feb. mar. apr. jun. jul.
+    aug. sep. sept. oct. nov. dec. today yesterday tomorrow
     """.split()
 )
 

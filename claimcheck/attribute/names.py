@@ -17,6 +17,7 @@ from ..model import Span
 from .cues import (
     BODY_NOUNS,
     CALENDAR_WORDS,
+    COMMON_SOURCE_WORDS,
     FIRST_PERSON,
     NOT_NAMES,
     ORGANISATION_WORDS,
@@ -31,6 +32,9 @@ _CONNECT = r"(?:of|for|the|de|van|von|der|den|bin|al|da|di|du|la|le|del)"
 # A capitalised run: "Volodymyr Zelensky", "Institute for the Study of War".
 NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}{_CAP})*")
 _GAP = re.compile(r"[ \t]+")
+_ABBREVIATION_MAX = 4
+# Words after the head of a description that only qualify it.
+_QUALIFIER_STARTS = frozenset("with who whom whose which that".split())
 _PARENTHESIS = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,4}")
 # What follows a single name when the writer introduces a person: "Ingrid, 38," "Valerii, a resident".
@@ -56,7 +60,9 @@ def _bare(token: str) -> str:
     for suffix in _POSSESSIVE:
         if token.endswith(suffix) and len(token) > len(suffix):
             return token[: -len(suffix)]
-    return token.rstrip(".,")
+    token = token.rstrip(",")
+    # A full stop after a long word ends a sentence; after a short one it abbreviates (Inc.).
+    return token[:-1] if token.endswith(".") and len(token) > _ABBREVIATION_MAX else token
 
 
 def read_name(text: str, start: int, end: int) -> Name | None:
@@ -104,6 +110,7 @@ class NameBook:
         self._acronyms: dict[str, str | None] = {}
         self._proper: dict[str, bool] = {}
         self._by_phrase: dict[str, str | None] = {}
+        self._common: dict[str, bool] = {}
 
     def canonical(self, phrase: str, start: int, sentence_start: int) -> str | None:
         """The canonical name for a speaker phrase written at `start`."""
@@ -114,6 +121,9 @@ class NameBook:
         lowered = phrase.lower()
         if len(words) == 1 and lowered in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             return self.pronoun(lowered, start) or phrase
+        starts_sentence = self._at_sentence_start(start)
+        if len(words) == 1 and starts_sentence and self._is_common_word(words[0]):
+            return self._as_written(phrase, start)
         named = self._named(phrase)
         if named is not None:
             return named
@@ -127,8 +137,17 @@ class NameBook:
                 found = None
             if found:
                 return found
-        if words[0] in ("A", "An", "The"):
-            return words[0].lower() + phrase[len(words[0]):]
+        return self._as_written(phrase, start)
+
+    def _as_written(self, phrase: str, start: int) -> str:
+        """A description as written, without what only qualifies it ("Diplomats briefed on
+        the talks" -> "diplomats") and without a capital it has only for starting a sentence."""
+        words = phrase.split()
+        cut = next((i for i, w in enumerate(words) if i and (w in _QUALIFIER_STARTS or (w.islower() and w.endswith("ed")))), len(words))
+        phrase = " ".join(words[:cut])
+        first = words[0]
+        if first in ("A", "An", "The") or (first[0].isupper() and self._at_sentence_start(start) and self._is_common_word(first)):
+            return first.lower() + phrase[len(first):]
         return phrase
 
     def _named(self, phrase: str) -> str | None:
@@ -273,14 +292,27 @@ class NameBook:
         """Not a common word capitalised only because it starts a sentence."""
         if len(name.tokens) > 1 or not self._at_sentence_start(name.start):
             return True
-        token = name.tokens[0]
+        return self._is_proper_word(name.tokens[0])
+
+    def _is_common_word(self, word: str) -> bool:
+        """A word capitalised only for starting a sentence: a known common noun of sources,
+        or one the document also writes in lower case."""
+        lowered = word.lower()
+        if lowered in COMMON_SOURCE_WORDS:
+            return True
+        if lowered not in self._common:
+            self._common[lowered] = re.search(rf"\b{re.escape(lowered)}\b", self._prose) is not None
+        return self._common[lowered]
+
+    def _is_proper_word(self, token: str) -> bool:
+        """Is the word capitalised somewhere a sentence does not start?"""
         if token not in self._proper:
             self._proper[token] = re.search(rf"(?<=[a-z,;] ){re.escape(token)}\b", self._prose) is not None
         return self._proper[token]
 
     def _at_sentence_start(self, offset: int) -> bool:
         before = self._prose[max(0, offset - 3):offset].rstrip(" \t\"'“‘")
-        return not before or before[-1] in ".!?\n"
+        return not before or before[-1] in ".!?:\n"
 
     def described(self, head: str, offset: int) -> str | None:
         """The person a definite description ("the minister") points back to."""

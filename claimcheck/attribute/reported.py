@@ -39,7 +39,9 @@ class Sentence:
 Resolve = Callable[[Span, str], "Source | None"]
 
 _MAX_TRAILING_WORDS = 6
-_THAT = re.compile(r"(?:[ \t]+\S+){0,4}?[ \t]+that\b")
+# A sentence of news has a handful of cues; a run of "said said said" must not cost more.
+_MAX_CUES_PER_SENTENCE = 12
+_THAT = re.compile(r"(?:[ \t]+[^\s,;:]+){0,4}?[ \t]+that\b")
 _PHRASE_AFTER = re.compile(r"[ \t]+((?:[^\s,;:!?()]+[ \t]*?){1,12}?)(?=[ \t]*(?:[,;:!?(]|\.(?:\s|$)|$))")
 # A clause after the verb without "that": a subject and then a finite verb within a few words.
 _CLAUSE_AHEAD = re.compile(
@@ -95,7 +97,9 @@ def find_frames(
     span = sentence.span
     frames: list[Frame] = []
     last_source: Source | None = None
-    for m in CUE.finditer(prose, span.start, span.end):
+    for count, m in enumerate(CUE.finditer(prose, span.start, span.end)):
+        if count == _MAX_CUES_PER_SENTENCE:
+            break
         if in_quotation(m.start()):
             continue
         kind = m.lastgroup

@@ -33,6 +33,8 @@ class Quotation:
 
 _OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"', "``": "''", "‘": "’", "'": "'"}
 _SINGLE = frozenset("‘’'")
+# Curly marks and guillemets say which way they face; straight marks are read from context.
+_FIXED_DIRECTION = {"“": "open", "„": "open", "«": "open", "``": "open", "‘": "open", "”": "close", "»": "close", "''": "close", "’": "close"}
 _BODY_MARKS = re.compile(r"``|''|[“”„«»\"‘’]")
 _ALL_MARKS = re.compile(r"``|''|[“”„«»\"‘’']")
 _OPENING_AT_START = re.compile(r"``|[“„«\"‘]")
@@ -114,8 +116,9 @@ def _pair_marks(
             continue
         if open_at is not None and single != (opener in _SINGLE):
             continue  # a quotation nested inside the open one belongs to it
-        direction = _direction(prose, m.start(), m.end(), para.start, para.end)
-        if open_at is not None and (mark in closers if len(mark) == 1 else mark == closers) and direction != "open":
+        fixed = _FIXED_DIRECTION.get(mark)
+        direction = fixed or _direction(prose, m.start(), m.end(), para.start, para.end)
+        if open_at is not None and (mark in closers if len(mark) == 1 else mark == closers) and (fixed or direction != "open"):
             parts.append(Quotation(open_at, m.end(), continued=continued))
             open_at, continued = None, False
         elif mark in _OPENERS and direction in ("open", "either") and (open_at is None or direction == "open"):

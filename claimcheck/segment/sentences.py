@@ -36,6 +36,7 @@ _SENTENCE_OPENERS = frozenset(
 # A sentence ends at . ! ? or an ellipsis, with closing quotes or brackets after it,
 # before white space and something that can start a sentence.
 _BOUNDARY = re.compile(r"""(?:\.\.\.|…|[.!?])+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])""")
+_MAX_SENTENCE_CHARS = 1500
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
 _WORD_AFTER = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z]+)")
 
@@ -91,5 +92,22 @@ def _append(text: str, start: int, end: int, out: list[Span]) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > _MAX_SENTENCE_CHARS:
+        # Run-on text without stops (lists, scraped tables, drafts) is cut into pieces so
+        # that nothing downstream works on a "sentence" the size of the document.
+        cut = _piece_end(text, start, start + _MAX_SENTENCE_CHARS)
+        out.append(Span(start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         out.append(Span(start, end))
+
+
+def _piece_end(text: str, start: int, limit: int) -> int:
+    """Where to cut a run-on sentence: after the last clause mark or space before `limit`."""
+    for marks in ((";", ","), (" ",)):
+        cut = max(text.rfind(mark, start + 1, limit) for mark in marks)
+        if cut > start:
+            return cut + 1
+    return limit
