@@ -32,7 +32,6 @@ from .timex import (
     WEEKDAYS,
     scan,
     spelled_year,
-    variants,
 )
 
 
@@ -68,7 +67,7 @@ _FISCAL_YEAR_STEP = {"full": 0, "fiscal": 0, "current fiscal": 0, "new fiscal": 
 _PARTS_OF_A_YEAR = frozenset({"months", "weeks", "days", "half", "quarter", "rest", "remainder", "balance",
                               "end", "start", "beginning", "middle", "part", "most", "bulk", "course"})
 _WEEKDAY_MODIFIERS = ("this past", "this coming", "last", "next", "this")
-_WEEKDAY_ANAPHORS = {"the previous": -1, "the preceding": -1, "the following": 1, "the next": 1}
+_WEEKDAY_ANAPHORS = {" the previous ": -1, " the preceding ": -1, " the following ": 1, " the next ": 1}
 _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1, "the": 0, "that": None}
 # Words before a bare month name or year that make it a date rather than a name or count.
 _TEMPORAL_PREPOSITIONS = frozenset({
@@ -204,7 +203,12 @@ _TENSE_RIGHT = 60
 
 
 # Only these words can mark a tense, so only they are looked at closely.
-_CUE_CANDIDATES = re.compile(rf"\b(?:{variants((*_TENSE_WORDS, 'to'))})\b|\b[A-Za-z]{{2,}}ed\b|\b[A-Za-z]+'ll\b")
+_CUE_WORDS = frozenset((*_TENSE_WORDS, "to"))
+
+
+def _may_cue(word: str) -> bool:
+    low = word.lower()
+    return low in _CUE_WORDS or low.endswith(("ed", "'ll"))
 
 
 def _cue(word: str, before: list[str]) -> _Cue | None:
@@ -239,10 +243,6 @@ def _after_had(before: list[str]) -> bool:
     return before[-1:] == ["had"] or before[-2:] == ["had", "been"]
 
 
-def _words_before(prose: str, floor: int, at: int) -> list[str]:
-    return [word.lower() for word in _TENSE_TOKEN.findall(prose, max(floor, at - 24), at)[-3:]]
-
-
 def _tense(prose: str, start: int, end: int) -> Direction | None:
     """FUTURE or PAST from the verb nearest the date in its clause, or None without a cue.
 
@@ -254,23 +254,25 @@ def _tense(prose: str, start: int, end: int) -> Direction | None:
     left_start = max(0, start - _TENSE_LEFT)
     for boundary in _CLAUSE_START.finditer(prose, left_start, start):
         left_start = boundary.end()
-    for candidate in reversed(list(_CUE_CANDIDATES.finditer(prose, left_start, start))):
-        cue = _cue(candidate.group(), _words_before(prose, left_start, candidate.start()))
-        if cue in (_Cue.FUTURE, _Cue.PRESENT):
-            return Direction.FUTURE
-        if cue is _Cue.PAST:
-            return Direction.PAST
+    words = _TENSE_TOKEN.findall(prose, left_start, start)
+    for index in range(len(words) - 1, -1, -1):
+        if _may_cue(words[index]):
+            cue = _cue(words[index], [w.lower() for w in words[max(0, index - 3):index]])
+            if cue in (_Cue.FUTURE, _Cue.PRESENT):
+                return Direction.FUTURE
+            if cue is _Cue.PAST:
+                return Direction.PAST
+    opens_clause = len(words) <= _CLAUSE_OPENING_WORDS
     right_end = min(len(prose), end + _TENSE_RIGHT)
     stop = _CLAUSE_START.search(prose, end, right_end)
-    opens_clause = len(_TENSE_TOKEN.findall(prose, left_start, start)) <= _CLAUSE_OPENING_WORDS
-    for candidate in _CUE_CANDIDATES.finditer(prose, end, stop.start() if stop else right_end):
-        if not opens_clause and prose[end:candidate.start()].strip(" ,"):
-            return None
-        cue = _cue(candidate.group(), _words_before(prose, end, candidate.start()))
-        if cue is _Cue.FUTURE:
-            return Direction.FUTURE
-        if cue is _Cue.PAST:
-            return Direction.PAST
+    after = _TENSE_TOKEN.findall(prose, end, stop.start() if stop else right_end)
+    for index, word in enumerate(after if opens_clause else after[:1]):
+        if _may_cue(word):
+            cue = _cue(word, [w.lower() for w in after[max(0, index - 3):index]])
+            if cue is _Cue.FUTURE:
+                return Direction.FUTURE
+            if cue is _Cue.PAST:
+                return Direction.PAST
     return None
 
 
@@ -280,13 +282,18 @@ def _direction(reader: _Reader, match: re.Match[str], default: Direction) -> Dir
 
 # --- small helpers ---------------------------------------------------------------------
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'-]*)[\s,]*\Z")
 _WORD_AFTER = re.compile(r"\s*([\w'%]+)")
 
 
 def _word_before(prose: str, start: int) -> str:
-    found = _WORD_BEFORE.search(prose, max(0, start - 24), start)
-    return found.group(1) if found else ""
+    """The word just before `start` (past spaces and commas), with its dots and hyphens."""
+    end = start
+    while end > 0 and prose[end - 1] in " ,\t\r\n":
+        end -= 1
+    begin = end
+    while begin > 0 and end - begin < 24 and (prose[begin - 1].isalnum() or prose[begin - 1] in ".'-’"):
+        begin -= 1
+    return prose[begin:end].lstrip(".'-’")
 
 
 def _word_after(prose: str, end: int) -> str:
@@ -670,32 +677,33 @@ def _read_relative_day(match: re.Match[str], reader: _Reader) -> Reading:
 
 
 def _read_weekday(match: re.Match[str], reader: _Reader) -> Reading:
-    before = _word_before(reader.prose, match.start()).lower()
-    if before in _NOT_A_WEEKDAY_BEFORE:
+    """"Tuesday", "last Friday", "early Monday morning", "the previous Friday"."""
+    if _word_before(reader.prose, match.start()).lower() in _NOT_A_WEEKDAY_BEFORE:
         return None
     weekday = WEEKDAYS[match["wd_name"].lower()]
-    prefix = _words(match["wd_pre"] or "")
-    anaphoric = next((step for words, step in _WEEKDAY_ANAPHORS.items() if words in prefix), None)
-    if anaphoric is not None:
-        focus = reader.focus.get(match.start(), (Grain.DAY,))
-        if focus is None:
-            return None
-        direction = Direction.PREVIOUS if anaphoric < 0 else Direction.NEXT
-        return cal.day(cal.weekday_near(focus.start, weekday, direction)).anchor(focus.anchored)
-    modifier = _deictic_modifier(match["wd_pre"])
-    if modifier is not None:
-        direction = _DEICTIC_DIRECTION[modifier]
-        if direction is Direction.CURRENT:
-            direction = _direction(reader, match, Direction.FUTURE)
-    else:
-        direction = _direction(reader, match, Direction.PAST)
+    direction = Direction.PAST
+    if match["wd_pre"]:
+        prefix = f" {_words(match['wd_pre'])} "
+        anaphoric = next((step for words, step in _WEEKDAY_ANAPHORS.items() if words in prefix), None)
+        if anaphoric is not None:
+            return _weekday_from_focus(match, reader, weekday, anaphoric)
+        modifier = next((words for words in _WEEKDAY_MODIFIERS if f" {words} " in prefix), None)
+        if modifier is not None:
+            direction = _DEICTIC_DIRECTION[modifier]
+            if direction is not Direction.CURRENT:
+                return _relative(reader, lambda ref: cal.day(cal.weekday_near(ref, weekday, direction)))
+            direction = Direction.FUTURE
+    direction = _direction(reader, match, direction)
     return _relative(reader, lambda ref: cal.day(cal.weekday_near(ref, weekday, direction)))
 
 
-def _deictic_modifier(prefix: str | None) -> str | None:
-    """"last", "next", "this past" ... among the words before a weekday, if any."""
-    words = f" {_words(prefix or '')} "
-    return next((modifier for modifier in _WEEKDAY_MODIFIERS if f" {modifier} " in words), None)
+def _weekday_from_focus(match: re.Match[str], reader: _Reader, weekday: int, step: int) -> Reading:
+    """"the previous Friday": the Friday before the day the story last named."""
+    focus = reader.focus.get(match.start(), (Grain.DAY,))
+    if focus is None:
+        return None
+    direction = Direction.PREVIOUS if step < 0 else Direction.NEXT
+    return cal.day(cal.weekday_near(focus.start, weekday, direction)).anchor(focus.anchored)
 
 
 def _read_holiday(match: re.Match[str], reader: _Reader) -> Reading:
