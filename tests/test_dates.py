@@ -212,6 +212,8 @@ def test_relative_values_carry_their_days_and_are_anchored() -> None:
         ("Few cars existed in the 19th century.", "the 19th century", "18"),
         ("Shops close on Christmas Day.", "Christmas Day", "2022-12-25"),
         ("Shops will close on Christmas Day.", "Christmas Day", "2023-12-25"),
+        ("Fireworks lit the sky on the Fourth of July.", "Fourth of July", "2022-07-04"),
+        ("Bars were full on New Year's Eve.", "New Year's Eve", "2022-12-31"),
         ("The station opened in nineteen ninety-six.", "nineteen ninety-six", "1996"),
     ],
 )

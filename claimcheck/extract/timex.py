@@ -81,7 +81,7 @@ def variants(words: Iterable[str], *, lower: bool = True) -> str:
         if lower:
             forms.add(word)
         forms.add(word[:1].upper() + word[1:])
-        forms.add(" ".join(part[:1].upper() + part[1:] for part in word.split(" ")))
+        forms.add(_title(word))
         forms.add(word.upper())
     tree: dict = {}
     for form in forms:
@@ -90,6 +90,17 @@ def variants(words: Iterable[str], *, lower: bool = True) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
     return _tree_pattern(tree)
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "a"})
+
+
+def _title(phrase: str) -> str:
+    """Headline case: "Fourth of July", "New Year's Day"."""
+    parts = phrase.split(" ")
+    return " ".join(
+        part if index and part in _SMALL_WORDS else part[:1].upper() + part[1:] for index, part in enumerate(parts)
+    )
 
 
 def _tree_pattern(node: dict) -> str:
