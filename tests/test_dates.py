@@ -234,6 +234,15 @@ def test_a_year_earlier_in_a_results_story_is_the_year_ago_quarter() -> None:
     ]
 
 
+def test_the_quarter_a_year_ago_is_one_expression() -> None:
+    text = "Acme's third-quarter profit doubled. For the quarter a year ago, it earned $5 million."
+    assert found(text, dt.date(2023, 10, 26)) == [("third-quarter", "2023-Q3"), ("the quarter a year ago", "2022-Q3")]
+
+
+def test_a_fiscal_year_that_ends_mid_year_has_no_calendar_year() -> None:
+    assert found("In the fiscal year ended Jan. 31, sales rose.", dt.date(2023, 3, 1)) == [("Jan. 31", "2023-01-31")]
+
+
 def test_earlier_and_later_count_from_the_date_in_focus() -> None:
     text = "The mill closed on June 3, 2019. Two days later, the town voted."
     assert found(text) == [("June 3, 2019", "2019-06-03"), ("Two days later", "2019-06-05")]

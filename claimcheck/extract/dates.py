@@ -64,6 +64,8 @@ _ANAPHOR_STEP = {"the previous": -1, "the preceding": -1, "the prior": -1, "the 
                  "before": -1, "after": 1, "earlier": 0, "later": 0}
 _FISCAL_YEAR_STEP = {"full": 0, "fiscal": 0, "current fiscal": 0, "new fiscal": 0, "latest fiscal": -1,
                      "previous fiscal": -1, "prior fiscal": -1, "next fiscal": 1, "coming fiscal": 1}
+# "the fiscal year ended Jan. 31" straddles two calendar years: no one year is its value.
+_FISCAL_YEAR_END_WORDS = frozenset({"ended", "ending", "ends", "to", "through"})
 _PARTS_OF_A_YEAR = frozenset({"months", "weeks", "days", "half", "quarter", "rest", "remainder", "balance",
                               "end", "start", "beginning", "middle", "part", "most", "bulk", "course"})
 _WEEKDAY_MODIFIERS = ("this past", "this coming", "last", "next", "this")
@@ -464,7 +466,7 @@ def _read_quarter(match: re.Match[str], reader: _Reader) -> Reading:
     if _word_after(reader.prose, match.end()).lower() == "of" and explicit_year is None and year_step is None:
         if _word_after(reader.prose, match.end() + 3).lower() in _DETERMINERS:
             return None
-    back_a_year = any(words in prefix for words in _QUARTER_BACK_YEAR)
+    back_a_year = bool(match["q_back"]) or any(words in prefix for words in _QUARTER_BACK_YEAR)
     if ordinal is None:
         return _quarter_in_focus(match, reader, unit, article, prefix, explicit_year, year_step, back_a_year)
     build = cal.quarter if unit != "half" else cal.half
@@ -564,6 +566,8 @@ def _read_relative(match: re.Match[str], reader: _Reader) -> Reading:
     if _is_title(reader.prose, match.start(), match.group()):
         return None
     if match["rel_fiscal"]:
+        if _word_after(reader.prose, match.end()).lower() in _FISCAL_YEAR_END_WORDS:
+            return None
         step = _FISCAL_YEAR_STEP[_words(match["rel_fiscal"])]
         return _relative(reader, lambda ref: cal.year(ref.year + step))
     if match["rel_mod"]:
@@ -596,7 +600,7 @@ def _the_year(match: re.Match[str], reader: _Reader) -> Reading:
         part = _word_before(reader.prose, match.start() - 3).lower()
         if part not in _PARTS_OF_A_YEAR:
             return None
-    elif before != "for" or _word_after(reader.prose, match.end()).lower() in ("ended", "ending"):
+    elif before != "for" or _word_after(reader.prose, match.end()).lower() in _FISCAL_YEAR_END_WORDS:
         return None
     return _relative(reader, lambda ref: cal.year(ref.year))
 

@@ -189,7 +189,8 @@ _QUARTER = (
     rf"(?:{_SPACE}{_w('of')}{_SPACE}(?:{_w('the')}{_SPACE})?(?:{_w('fiscal')}{_SPACE})?"
     rf"(?:(?P<q_year>{_YEAR})\b|(?P<q_of_rel>{_w('this', 'last', 'next', 'the', 'that')}){_SPACE}{_w('year')}\b)"
     rf"|,?{_SPACE}(?P<q_rel>{_w('this', 'last', 'next')}){_SPACE}{_w('year')}\b"
-    rf"|{_SPACE}(?P<q_year2>{_YEAR})\b)?)"
+    rf"|{_SPACE}(?P<q_year2>{_YEAR})\b"
+    rf"|,?{_SPACE}(?P<q_back>{_w('a year ago', 'a year earlier', 'a year before')})\b)?)"
 )
 _QUARTER_CODE = (
     r"(?P<quarter_code>\b(?:(?P<qc_kind>[QH])(?P<qc_n>[1-4])|(?P<qc_n2>[1-4])(?P<qc_kind2>[QH]))"
