@@ -15,7 +15,7 @@ from typing import Sequence
 from ..model import Kind, Mention, Source, Span
 from ..segment import Quotation, Segmentation
 from .names import NameBook
-from .reported import Frame, Sentence, find_frames, innermost
+from .reported import Frame, Sentence, Speaker, find_frames, innermost
 from .speakers import Attribution, inner_attribution, speaker_after, speaker_before, transcript_turns
 
 __all__ = ["attribute"]
@@ -50,6 +50,7 @@ class _Attributor:
         self._frames: dict[int, list[Frame]] = {}
         self._speakers: dict[int, Source | None] = {}
         self._own: dict[int, Source | None] = {}
+        self._resolved: dict[tuple[int, int, str], Source | None] = {}
         self._turns: dict[int, object] | None = None
         self._depth = 0
 
@@ -78,13 +79,21 @@ class _Attributor:
             if speaker is not None:
                 return speaker
         frame = innermost(self.frames(self.seg.sentence_index(offset)), offset)
-        if frame is not None and frame.source is not None:
-            if quote is not None and not frame.source.quoted:
-                return replace(frame.source, quoted=True)
-            return frame.source
         if frame is None:
             return self.turn_source(offset)
-        return None
+        source = self.speaker_source(frame.speaker)
+        if source is not None and quote is not None and not source.quoted:
+            return replace(source, quoted=True)
+        return source
+
+    def speaker_source(self, speaker: Speaker | None) -> Source | None:
+        """The source of a frame's speaker, resolved on first use."""
+        if speaker is None or speaker.phrase is None:
+            return speaker.source if speaker else None
+        key = (speaker.phrase.start, speaker.phrase.end, speaker.cue)
+        if key not in self._resolved:
+            self._resolved[key] = self.resolve(speaker.phrase, speaker.cue)
+        return self._resolved[key]
 
     def resolve(self, phrase: Span, cue: str, quoted: bool = False) -> Source | None:
         """A speaker phrase as written, resolved to its canonical name."""
@@ -110,8 +119,7 @@ class _Attributor:
                 self._depth += 1
                 try:
                     self._frames[index] = find_frames(
-                        self.prose, self._sentence(index), self.in_quotation, self.resolve,
-                        self.speaker_ending_before, self.has_claim,
+                        self.prose, self._sentence(index), self.in_quotation, self.speaker_ending_before, self.has_claim,
                     )
                 finally:
                     self._depth -= 1
@@ -157,7 +165,7 @@ class _Attributor:
         quote = self.quotes[index]
         frame = innermost(self.frames(self.seg.sentence_index(quote.start)), quote.start)
         if frame is not None:
-            return frame.source
+            return self.speaker_source(frame.speaker)
         if self._stands_alone(quote):
             return self.speaker_before_offset(quote.start)
         return None
@@ -267,9 +275,10 @@ class _Attributor:
             index -= 1
         sentence = self.seg.sentence_index(upper - 1) if upper > lower else -1
         while sentence >= 0 and self.seg.sentences[sentence].end > lower:
-            frames = [f for f in self.frames(sentence) if f.source is not None and f.start < offset]
-            if frames:
-                found.append(max((f.start, f.source) for f in frames))
+            named = [(_named_at(f), f.speaker) for f in self.frames(sentence) if f.speaker is not None and _named_at(f) < offset]
+            source = self.speaker_source(max(named, key=lambda item: item[0])[1]) if named else None
+            if source is not None:
+                found.append((max(item[0] for item in named), source))
                 break
             sentence -= 1
         return max(found, key=lambda item: item[0])[1] if found else None
@@ -290,6 +299,12 @@ class _Attributor:
             name = self.names.pronoun("he", self.seg.paragraphs[first].start)
             return Source(name, "A", ":", True) if name else None
         return self.resolve(turn.label, ":", True)
+
+
+def _named_at(frame: Frame) -> int:
+    """Where a frame's speaker is named (its start when the source is already known)."""
+    phrase = frame.speaker.phrase if frame.speaker else None
+    return phrase.end if phrase else frame.start
 
 
 def _effective_quotations(prose: str, quotations: Sequence[Quotation]) -> list[Quotation]:

@@ -111,6 +111,7 @@ class NameBook:
         self._proper: dict[str, bool] = {}
         self._by_phrase: dict[str, str | None] = {}
         self._common: dict[str, bool] = {}
+        self._lowered: str | None = None
 
     def canonical(self, phrase: str, start: int, sentence_start: int) -> str | None:
         """The canonical name for a speaker phrase written at `start`."""
@@ -166,6 +167,8 @@ class NameBook:
 
     def fullest(self, name: Name, offset: int) -> str:
         """The longest form of a name the document uses ("Zelensky" -> "Volodymyr Zelensky")."""
+        if len(name.tokens) > 1:
+            return " ".join(name.tokens)
         key = (name.tokens, name.is_person)
         if key not in self._fullest:
             self._fullest[key] = self._find_fullest(name)
@@ -253,15 +256,20 @@ class NameBook:
 
     def of_age(self, age: str, offset: int) -> str | None:
         """The person introduced with this age ("Ana Ruiz, 52," or "52-year-old Ana Ruiz")."""
-        pattern = re.compile(rf"(?P<before>{_CAP}(?:[ \t]+{_CAP}){{0,3}}),[ \t]+{age},|\b{age}-year-old[ \t]+(?P<after>{_CAP}(?:[ \t]+{_CAP}){{0,3}})")
-        found = None
-        for m in pattern.finditer(self._prose, max(0, offset - 8 * _WINDOW), offset):
-            found = m
-        if found is None:
-            return None
-        group = "before" if found.group("before") else "after"
-        name = read_name(self._prose, found.start(group), found.end(group))
-        return self.fullest(name, found.start()) if name and name.is_person else None
+        lower = max(0, offset - 8 * _WINDOW)
+        best: tuple[int, Name] | None = None
+        after = self._prose.rfind(f"{age}-year-old ", lower, offset)
+        if after != -1:
+            run = NAME_RUN.match(self._prose, after + len(age) + 10)
+            name = read_name(self._prose, run.start(), run.end()) if run else None
+            if name and name.is_person:
+                best = (after, name)
+        before = self._prose.rfind(f", {age},", lower, offset)
+        if before != -1 and (best is None or before > best[0]):
+            name = self._run_ending_at(before)
+            if name and name.is_person:
+                best = (before, name)
+        return self.fullest(best[1], best[0]) if best else None
 
     def organisation(self, head: str, offset: int, sentence_start: int) -> str | None:
         """The body "the club" or "the council" points back to.
@@ -275,18 +283,41 @@ class NameBook:
             name = read_name(self._prose, opening.start(), opening.end())
             if name and name.start == opening.start() and self._is_proper(name) and not name.possessive:
                 return self.fullest(name, offset)
-        with_head = re.compile(rf"((?:{_CAP}[ \t]+){{1,4}}){re.escape(head)}\b", re.I)
-        found = None
-        for m in with_head.finditer(self._prose, max(0, offset - 4 * _WINDOW), offset):
-            found = m
-        if found and not self._in_quotation(found.start()):
-            name = read_name(self._prose, found.start(), found.end())
-            if name:
+        for position in self._occurrences_before(head, offset, max(0, offset - 4 * _WINDOW)):
+            if self._in_quotation(position):
+                continue
+            inside = NAME_RUN.match(self._prose, position)
+            if inside and self._prose[position].isupper():
+                name = self._run_ending_at(inside.end())
+            else:
+                name = self._run_ending_at(position - 1) if self._prose[position - 1:position] == " " else None
+                if name is not None:
+                    return " ".join(name.tokens) + " " + head
+            if name is not None:
                 return " ".join(name.tokens)
         for name in self.names_before(offset):
             if not name.is_person and not CALENDAR_WORDS.intersection(w.lower() for w in name.tokens):
                 return self.fullest(name, offset)
         return None
+
+    def _run_ending_at(self, end: int) -> Name | None:
+        """The capitalised run that ends exactly at `end` ("Ana Ruiz" before ", 52,")."""
+        runs = list(NAME_RUN.finditer(self._prose, max(0, end - 80), end))
+        if not runs or runs[-1].end() != end:
+            return None
+        return read_name(self._prose, runs[-1].start(), runs[-1].end())
+
+    def _occurrences_before(self, word: str, offset: int, lower: int) -> Iterator[int]:
+        """Where `word` stands as a whole word before `offset`, nearest first, any case."""
+        if self._lowered is None:
+            self._lowered = self._prose.lower()
+        word = word.lower()
+        position = self._lowered.rfind(word, lower, offset)
+        while position != -1:
+            end = position + len(word)
+            if (position == 0 or not self._lowered[position - 1].isalnum()) and (end >= len(self._lowered) or not self._lowered[end].isalnum()):
+                yield position
+            position = self._lowered.rfind(word, lower, position)
 
     def _is_proper(self, name: Name) -> bool:
         """Not a common word capitalised only because it starts a sentence."""
@@ -316,15 +347,12 @@ class NameBook:
 
     def described(self, head: str, offset: int) -> str | None:
         """The person a definite description ("the minister") points back to."""
-        pattern = re.compile(rf"\b{re.escape(head)}\b", re.I)
-        lower = max(0, offset - 4 * _WINDOW)
-        matches = [m for m in pattern.finditer(self._prose, lower, offset)]
-        for m in reversed(matches):
-            if self._in_quotation(m.start()):
+        for position in self._occurrences_before(head, offset, max(0, offset - 4 * _WINDOW)):
+            if self._in_quotation(position):
                 continue
-            name = self._name_beside(m.start(), m.end())
+            name = self._name_beside(position, position + len(head))
             if name is not None:
-                return self.fullest(name, m.start())
+                return self.fullest(name, position)
         return None
 
     def _name_beside(self, start: int, end: int) -> Name | None:

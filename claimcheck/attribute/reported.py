@@ -18,12 +18,24 @@ from .subjects import is_inverted, sentence_subject, subject_after, subject_befo
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a frame's claims come from: a phrase to resolve, or a source already known.
+
+    Phrases are resolved only for the frames that end up governing a claim.
+    """
+
+    phrase: Span | None
+    cue: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Frame:
-    """Characters [start, end) whose claims come from `source` (None: the text's own)."""
+    """Characters [start, end) whose claims come from `speaker` (None: the text's own)."""
 
     start: int
     end: int
-    source: Source | None
+    speaker: Speaker | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +46,6 @@ class Sentence:
     clause_starts: tuple[int, ...]
     """Where speech ends inside the sentence: after quotations and semicolons."""
 
-
-# Resolves a speaker phrase to a Source; the attributor supplies it with its name book.
-Resolve = Callable[[Span, str], "Source | None"]
 
 _MAX_TRAILING_WORDS = 6
 # A sentence of news has a handful of cues; a run of "said said said" must not cost more.
@@ -89,14 +98,13 @@ def find_frames(
     prose: str,
     sentence: Sentence,
     in_quotation: Callable[[int], bool],
-    resolve: Resolve,
     speaker_before_offset: Callable[[int], Source | None],
     has_claim: Callable[[int, int], bool],
 ) -> list[Frame]:
     """The frames of one sentence, in the order of their cues."""
     span = sentence.span
     frames: list[Frame] = []
-    last_source: Source | None = None
+    last_speaker: Speaker | None = None
     for count, m in enumerate(CUE.finditer(prose, span.start, span.end)):
         if count == _MAX_CUES_PER_SENTENCE:
             break
@@ -105,37 +113,39 @@ def find_frames(
         kind = m.lastgroup
         if kind == "according":
             phrase = _PHRASE_AFTER.match(prose, m.end(), span.end)
-            source = resolve(Span(phrase.start(1), phrase.end(1)), "according to") if phrase else None
-            if source:
-                frames.append(Frame(span.start, span.end, source))
+            if phrase:
+                frames.append(Frame(span.start, span.end, Speaker(Span(phrase.start(1), phrase.end(1)), "according to")))
                 frames.extend(_background(prose, frames[-1], forward=False))
         elif kind == "hedge":
             word = m.group().lower()
-            frames.append(Frame(span.start, span.end, Source(HEDGES[word], word, word)))
+            frames.append(Frame(span.start, span.end, Speaker(None, word, Source(HEDGES[word], word, word))))
         elif kind == "quoted_as":
             phrase_end = _AS_SAYING.search(prose, m.end(), span.end)
-            source = resolve(Span(m.end() + 1, phrase_end.start() - 1), "quoted") if phrase_end else None
-            if source:
-                frames.append(Frame(phrase_end.end(), span.end, source))
+            if phrase_end:
+                frames.append(Frame(phrase_end.end(), span.end, Speaker(Span(m.end() + 1, phrase_end.start() - 1), "quoted")))
         elif kind == "participle":
             if not prose[max(span.start, m.start() - 4):m.start()].rstrip().endswith(","):
                 continue
-            source = last_source or speaker_before_offset(m.start())
-            if source is None:
+            speaker = last_speaker or _known(speaker_before_offset(m.start()))
+            if speaker is None:
                 opening = sentence_subject(prose, span.start, m.start())
-                source = resolve(opening, m.group()) if opening else None
-            if source:
-                frames.append(Frame(m.end(), span.end, source))
+                speaker = Speaker(opening, m.group()) if opening else None
+            if speaker:
+                frames.append(Frame(m.end(), span.end, speaker))
         else:
-            frame = _verb_frame(prose, sentence, m, resolve, has_claim)
+            frame = _verb_frame(prose, sentence, m, has_claim)
             if frame is not None:
                 frames.append(frame)
                 frames.extend(_background(prose, frame, forward=frame.start > m.start()))
-                last_source = frame.source
+                last_speaker = frame.speaker
     return frames
 
 
-def _verb_frame(prose: str, sentence: Sentence, m: re.Match[str], resolve: Resolve, has_claim: Callable[[int, int], bool]) -> Frame | None:
+def _known(source: Source | None) -> Speaker | None:
+    return Speaker(None, source.cue, source) if source else None
+
+
+def _verb_frame(prose: str, sentence: Sentence, m: re.Match[str], has_claim: Callable[[int, int], bool]) -> Frame | None:
     span = sentence.span
     verb = m.group().lower()
     clause_start = _clause_start(sentence, m.start())
@@ -153,9 +163,7 @@ def _verb_frame(prose: str, sentence: Sentence, m: re.Match[str], resolve: Resol
     if verb in OBJECT_VERBS and not (followed_by_that or _CLAUSE_AHEAD.match(prose, m.end(), span.end)):
         if not _trails(prose, span, phrase, m.end(), has_claim) and not inverted:
             return None
-    source = resolve(phrase, verb)
-    if source is None:
-        return None
+    source = Speaker(phrase, verb)
     if inverted:
         return Frame(span.start, m.start(), source)
     if _trails(prose, span, phrase, m.end(), has_claim):
