@@ -103,6 +103,10 @@ def test_numbers_that_only_look_like_dates_are_not_dates() -> None:
         ("The storm hit early Friday morning.", "early Friday morning", "2023-02-24"),
         ("Police said the fire started at 10 p.m. Monday.", "10 p.m. Monday", "2023-02-27"),
         ("The talks will resume this Friday in Oslo.", "this Friday", "2023-03-03"),
+        ("Schools will stay closed until Monday.", "Monday", "2023-03-06"),
+        ("Residents can comment on the plan until Friday.", "Friday", "2023-03-03"),
+        ("The draw takes place on Thursday evening.", "Thursday evening", "2023-03-02"),
+        ("Friday's trip to the capital, which aides prepared for months, will test the alliance.", "Friday", "2023-03-03"),
     ],
 )
 def test_weekdays(sentence: str, text: str, value: str) -> None:

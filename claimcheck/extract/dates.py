@@ -68,6 +68,7 @@ _FISCAL_YEAR_STEP = {"full": 0, "fiscal": 0, "current fiscal": 0, "new fiscal": 
 _FISCAL_YEAR_END_WORDS = frozenset({"ended", "ending", "ends", "to", "through"})
 _PARTS_OF_A_YEAR = frozenset({"months", "weeks", "days", "half", "quarter", "rest", "remainder", "balance",
                               "end", "start", "beginning", "middle", "part", "most", "bulk", "course"})
+_DEADLINE_WORDS = frozenset({"until", "till", "by"})
 _WEEKDAY_MODIFIERS = ("this past", "this coming", "last", "next", "this")
 _WEEKDAY_ANAPHORS = {" the previous ": -1, " the preceding ": -1, " the following ": 1, " the next ": 1}
 _RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1, "the": 0, "that": None}
@@ -170,8 +171,11 @@ class _Cue(enum.Enum):
 _FUTURE_WORDS = ("will", "shall", "would", "could", "might", "should", "must", "won't", "wouldn't",
                  "upcoming", "tentatively", "due", "scheduled", "expected", "slated", "planned", "next",
                  "supposed", "payable", "effective", "expect", "expects")
+# Present tense in news announces what is scheduled: "the draw takes place Thursday".
 _PRESENT_WORDS = ("is", "are", "begins", "starts", "opens", "resumes", "ends", "closes", "expires",
-                  "meets", "convenes", "arrives", "returns", "stays", "remains", "continues", "lasts", "may")
+                  "meets", "convenes", "arrives", "returns", "stays", "remains", "continues", "lasts", "may",
+                  "takes", "goes", "heads", "travels", "visits", "hosts", "faces", "plays", "leaves", "departs",
+                  "launches", "holds", "votes", "decides", "hears", "kicks", "flies", "gets", "comes")
 _PAST_WORDS = (
     "said", "told", "was", "were", "did", "since", "ago", "last", "began", "came", "went", "took",
     "gave", "got", "met", "made", "found", "held", "left", "lost", "won", "rose", "fell", "sold",
@@ -189,7 +193,9 @@ _PLAN_WORDS = ("going", "set", "plans", "plan", "aims", "intends", "expects", "w
 _ADJECTIVE_MARKERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "still",
                                 "newly", "recently", "previously", "jointly", "fully", "partly", "widely",
                                 "closely", "highly", "much", "well", "so", "long", "once", "most", "more"})
-_AUXILIARIES = frozenset({"be", "been", "being"})
+# Before a participle these make it a state ("will stay closed"), not a past event.
+_AUXILIARIES = frozenset({"be", "been", "being", "stay", "stays", "remain", "remains", "become", "becomes",
+                          "get", "gets", "seem", "seems", "keep", "keeps"})
 _TENSE_WORDS: dict[str, _Cue] = {
     **{word: _Cue.PRESENT for word in _PRESENT_WORDS},
     **{word: _Cue.PAST for word in _PAST_WORDS},
@@ -201,7 +207,7 @@ _TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _CLAUSE_START = re.compile(r"[.!?;]['\"’”)]*\s|\n\s*\n")
 _TENSE_LEFT = 90
 _CLAUSE_OPENING_WORDS = 2
-_TENSE_RIGHT = 60
+_TENSE_RIGHT = 100
 
 
 # Only these words can mark a tense, so only they are looked at closely.
@@ -685,7 +691,8 @@ def _read_weekday(match: re.Match[str], reader: _Reader) -> Reading:
     if _word_before(reader.prose, match.start()).lower() in _NOT_A_WEEKDAY_BEFORE:
         return None
     weekday = WEEKDAYS[match["wd_name"].lower()]
-    direction = Direction.PAST
+    # "until Friday", "by Friday" with no verb to say otherwise is a deadline ahead.
+    direction = Direction.FUTURE if _word_before(reader.prose, match.start()).lower() in _DEADLINE_WORDS else Direction.PAST
     if match["wd_pre"]:
         prefix = f" {_words(match['wd_pre'])} "
         anaphoric = next((step for words, step in _WEEKDAY_ANAPHORS.items() if words in prefix), None)
