@@ -205,6 +205,8 @@ _TENSE_WORDS: dict[str, _Cue] = {
 _NOT_PAST_TENSE = frozenset({"hundred", "indeed", "speed", "breed", "proceed", "exceed", "succeed"})
 _TENSE_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _CLAUSE_START = re.compile(r"[.!?;]['\"’”)]*\s|\n\s*\n")
+# ", which aides prepared for months," says nothing of the tense of the clause around it.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose|where|when)\b[^,]*,")
 _TENSE_LEFT = 90
 _CLAUSE_OPENING_WORDS = 2
 _TENSE_RIGHT = 100
@@ -273,7 +275,7 @@ def _tense(prose: str, start: int, end: int) -> Direction | None:
     opens_clause = len(words) <= _CLAUSE_OPENING_WORDS
     right_end = min(len(prose), end + _TENSE_RIGHT)
     stop = _CLAUSE_START.search(prose, end, right_end)
-    after = _TENSE_TOKEN.findall(prose, end, stop.start() if stop else right_end)
+    after = _TENSE_TOKEN.findall(_RELATIVE_CLAUSE.sub(",", prose[end:stop.start() if stop else right_end]))
     for index, word in enumerate(after if opens_clause else after[:1]):
         if _may_cue(word):
             cue = _cue(word, [w.lower() for w in after[max(0, index - 3):index]])
