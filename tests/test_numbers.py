@@ -78,6 +78,12 @@ def test_vague_quantities_give_their_magnitude(sentence, span, magnitude, subjec
         COUNT, span, magnitude, True, subject)
 
 
+def test_a_money_style_scale_before_a_counted_noun_is_a_million():
+    claim = only("Some 2.4m commuters use the line.")
+    assert (claim["kind"], claim["value"], claim["subject"]) == (COUNT, 2_400_000, "commuters")
+    assert only("The mast is 60m tall.")["unit"] == "metre"
+
+
 def test_a_bare_count_has_no_subject():
     claim = only("The final tally was 412.")
     assert (claim["kind"], claim["value"], claim["subject"]) == (COUNT, 412, None)
@@ -110,6 +116,7 @@ def test_percentages(sentence, span, value, qualifier, unit):
         ("Three-quarters of the forest burned.", "Three-quarters of the forest", 75),
         ("A third of the staff left.", "A third of the staff", 100 / 3),
         ("One in five adults smokes.", "One in five adults", 20),
+        ("About 1 in 4 drivers speed.", "About 1 in 4 drivers", 25),
     ],
 )
 def test_word_shares_are_percentages_of_what_they_divide(sentence, span, value):
@@ -140,6 +147,7 @@ def test_half_and_quarter_without_what_they_divide_are_no_share():
         ("A flat in the city costs HK$8.2m.", "HK$8.2m", 8_200_000, "HKD"),
         ("The bonds raised 40 billion rupees.", "40 billion rupees", 40_000_000_000, "INR"),
         ("A coffee now costs 350 JPY.", "350 JPY", 350, "JPY"),
+        ("The state will spend Rs 2.5 lakh crore.", "Rs 2.5 lakh crore", 2_500_000_000_000, "INR"),
         ("The board approved a 5 million pound refit.", "5 million pound", 5_000_000, "GBP"),
     ],
 )
@@ -195,6 +203,7 @@ def test_a_conversion_in_parentheses_is_a_claim_of_its_own_with_the_same_qualifi
     [
         ("They set off on a five-day march.", "five-day march", 5, "day", "march"),
         ("She served for 12 years.", "12 years", 12, "year", None),
+        ("The flight took 3 1/2 hours.", "3 1/2 hours", 3.5, "hour", None),
         ("The talks lasted two hours.", "two hours", 2, "hour", None),
         ("He signed a 3-year contract.", "3-year contract", 3, "year", "contract"),
         ("The bond matures in 30 years.", "30 years", 30, "year", None),
@@ -272,9 +281,28 @@ def test_a_change_to_a_new_level_is_no_range():
         (3_100_000_000, None, "up"), (88_000_000_000, None, "=")]
 
 
-def test_a_score_is_two_counts_not_a_range():
-    claims = found("Leeds won 4-2 at home.")
-    assert [(c["text"], c["value"], c["subject"]) for c in claims] == [("4", 4, "goals"), ("2", 2, "goals")]
+def test_a_change_that_dwarfs_its_start_reaches_a_level():
+    claims = found("Jobless claims rose by 9,000 to 240,000.")
+    assert [(c["value"], c["value_high"], c["qualifier"]) for c in claims] == [(9000, None, "up"), (240000, None, "=")]
+
+
+def test_a_range_of_change_keeps_its_direction():
+    claim = only("Output fell by 2 to 3 per cent.")
+    assert (claim["value"], claim["value_high"], claim["qualifier"]) == (2, 3, "down")
+
+
+@pytest.mark.parametrize(
+    "sentence, values, subject",
+    [
+        ("Leeds won 4-2 at home.", [4, 2], "goals"),
+        ("Wigan beat Stoke City 1-0.", [1, 0], "goals"),
+        ("The bill passed 61-39.", [61, 39], "votes"),
+        ("It ended in a 5-4 ruling.", [5, 4], "votes"),
+    ],
+)
+def test_a_score_is_two_counts_not_a_range(sentence, values, subject):
+    claims = found(sentence)
+    assert [(c["value"], c["value_high"], c["subject"]) for c in claims] == [(v, None, subject) for v in values]
 
 
 # --- changes --------------------------------------------------------------------------------
@@ -325,6 +353,8 @@ def test_counts_of_things_lost_are_no_change():
         "She bought an iPhone 15 Pro last year.",
         "The 1990s were different.",
         "Open 24/7, even on 9/11.",
+        "The festival runs June 3-5.",
+        "The 2023-24 budget was tabled.",
         "Version 2.4.1 fixed it.",
         "It is one of the best hotels in town.",
         "No one was hurt, and another one is missing.",

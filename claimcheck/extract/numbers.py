@@ -43,6 +43,7 @@ _NOT_A_CLAIM = re.compile(
 # never a run of digits too long to be a quantity (an identifier, a hash).
 _NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,8}(?:\.\d{1,12})?|\d{1,24}(?:\.\d{1,12})?)(?![.,]?\d)"
 _DIGITS = re.compile(rf"(?<![\d.,]){_NUMBER}|(?<![\w.,])\.\d{{1,12}}(?![.,]?\d)")
+_NOT_A_CLAIM_MARKS = frozenset(":/.-×x)")  # what follows a number that _NOT_A_CLAIM may eat
 _DIGIT_RUN = re.compile(r"[\d.,]*\d")
 _NUMBER_AT = re.compile(rf"(?P<digits>{_NUMBER})|(?P<words>{w.NUMBER_WORDS_PATTERN})")
 
@@ -57,9 +58,9 @@ SCALE_DETERMINERS: PhraseTable[bool] = PhraseTable(w.SCALE_DETERMINERS)
 PRONOUN_ONE_BEFORE: PhraseTable[bool] = PhraseTable(w.PRONOUN_ONE_DETERMINERS)
 ORDINAL_DETERMINERS: PhraseTable[bool] = PhraseTable(w.ORDINAL_DETERMINERS)
 POSITION_VERBS: PhraseTable[bool] = PhraseTable(w.POSITION_VERBS)
-SCORE_VERBS: PhraseTable[bool] = PhraseTable(w.SCORE_VERBS)
 
 _CHANGE_KINDS = frozenset({Kind.PERCENT, Kind.MONEY, Kind.MEASURE})
+_TARGET_RATIO = 4  # the ends of a range are of a size; a change and the level it reaches need not be
 # The words that can start what stands right after a number; any other word there means
 # the number has no unit, so none of the unit tables need a look.
 _RIGHT_TOKENS = frozenset().union(*(table.first_tokens for table in (
@@ -96,6 +97,8 @@ _ADDRESS_AFTER = re.compile(
 # A capitalised word right after a bare number names a model or a place ("11 Pro", "787
 # Dreamliner", "the 90049 ZIP Code") unless a plural follows ("10 European countries").
 _NAME_AFTER = re.compile(r"[^\S\n]+([A-Z][\w'’]*)\b")
+_LABEL_RANGE = re.compile(r"[-–]\d{1,4}\b")
+_MIXED_FRACTION = re.compile(r"[^\S\n](\d)[/⁄](\d{1,2})(?![\d/])")
 
 
 @dataclass(slots=True)
@@ -123,6 +126,25 @@ class _Amount:
     value_high: Value | None = None
     subject: str | None = None
     opener: str | None = None
+    # The words next to the last offsets looked at, so each is read once.
+    before_at: int = -1
+    before_token: str = ""
+    after_at: int = -1
+    after_token: str = ""
+
+
+def _word_before(text: str, amount: _Amount, pos: int) -> str:
+    """token_before(text, pos), remembered on the amount being read."""
+    if amount.before_at != pos:
+        amount.before_at, amount.before_token = pos, w.token_before(text, pos)
+    return amount.before_token
+
+
+def _word_after(text: str, amount: _Amount, pos: int) -> str:
+    """token_after(text, pos), remembered on the amount being read."""
+    if amount.after_at != pos:
+        amount.after_at, amount.after_token = pos, w.token_after(text, pos)
+    return amount.after_token
 
 
 def find_quantities(prose: str) -> list[Mention]:
@@ -150,16 +172,19 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
         return _complete(text, amount, previous) if _read_right(text, amount) else ([], m.end())
     if start and text[start - 1] == ".":
         start -= 1
-    skip = _NOT_A_CLAIM.match(text, start)
-    number = _DIGITS.match(text, start) if skip is None else None
-    if number is None:
-        return [], (skip or _DIGIT_RUN.match(text, m.start())).end()
+    number = _DIGITS.match(text, start)
+    next_char = text[number.end():number.end() + 1] if number else ""
+    if number is None or next_char in _NOT_A_CLAIM_MARKS or text[start - 1:start] in ("(", "+"):
+        skip = _NOT_A_CLAIM.match(text, start)
+        if number is None or skip is not None:
+            return [], (skip or _DIGIT_RUN.match(text, m.start())).end()
     return _read_digits(text, start, number.end(), previous)
 
 
 # --- numbers in digits -------------------------------------------------------------------
 
 def _read_digits(text: str, start: int, end: int, previous: Mention | None) -> tuple[list[Mention], int]:
+    """A number written in digits at text[start:end], unless it labels, dates or times."""
     prefix = _hyphen_prefix(text, start)
     if prefix == w.SKIP or _glued_label_before(text, start):
         return [], end
@@ -170,14 +195,20 @@ def _read_digits(text: str, start: int, end: int, previous: Mention | None) -> t
     suffix = _ORDINAL_SUFFIX.match(text, end) if after in _ORDINAL_TOKENS else None
     if suffix is not None:
         return _read_digit_ordinal(text, start, suffix.end(), value)
-    if (after in _CLOCK_TOKENS and _CLOCK_AFTER.match(text, end)) or (after in "'’" and _POSSESSIVE_S.match(text, end)) \
-            or (after[:1].isupper() and _ADDRESS_AFTER.match(text, end)):
+    if (after in _CLOCK_TOKENS and _CLOCK_AFTER.match(text, end)) or (after in ("'", "’") and _POSSESSIVE_S.match(text, end)) \
+            or ((after[:1].isupper() or text[end:end + 1] in "-–") and _ADDRESS_AFTER.match(text, end)):
         return [], end
-    amount = _Amount(start, end, value, start, end, plain=raw.isdigit())
+    amount = _Amount(start, end, value, start, end, plain=raw.isdigit(), after_at=end, after_token=after)
     if end < len(text) and text[end] in w.VULGAR_FRACTIONS:
         amount.value += w.VULGAR_FRACTIONS[text[end]]
         amount.end = amount.number_end = end + 1
         amount.plain = False
+    elif text[end + 1:end + 2].isdigit() and (mixed := _MIXED_FRACTION.match(text, end)) is not None:
+        numerator, denominator = int(mixed.group(1)), int(mixed.group(2))
+        if numerator < denominator:  # "2 1/2 hours"
+            amount.value += Decimal(numerator) / denominator
+            amount.end = amount.number_end = mixed.end()
+            amount.plain = False
     if prefix == w.NEGATE:
         amount.value = -amount.value
     elif prefix == w.UNDER:
@@ -187,8 +218,13 @@ def _read_digits(text: str, start: int, end: int, previous: Mention | None) -> t
         return score
     if not _read_right(text, amount):
         return [], end
-    if amount.kind is Kind.COUNT and amount.scale == 1 and _is_label(text, amount):
-        return [], amount.number_end
+    if amount.kind is Kind.COUNT and amount.scale == 1:
+        if _is_label(text, amount):
+            continued = _LABEL_RANGE.match(text, amount.number_end)  # "June 3-5", "2022-23"
+            return [], continued.end() if continued else amount.number_end
+        share = _in_every(text, amount, previous)
+        if share is not None:
+            return share
     return _complete(text, amount, previous)
 
 
@@ -246,14 +282,34 @@ def _score(text: str, amount: _Amount) -> tuple[list[Mention], int] | None:
     after = m.end()
     if after < len(text) and (text[after].isalpha() or text[after] in "%-"):
         return None
+    following = w.token_after(text, after)
+    if following in _RIGHT_TOKENS or following.lower() in _RIGHT_TOKENS:
+        return None  # "15-22 miles per hour" is a range
     low, high = amount.value, Decimal(m.group())
     noun = subjects.next_noun(text, after)
     head = noun.text.split()[-1].lower() if noun else ""
-    if low < high and head not in w.SCORE_NOUNS and SCORE_VERBS.ending_at(text, amount.start) is None:
+    context = _score_context(text, amount.start)
+    if low < high and head not in w.SCORE_NOUNS and context is None:
         return None
-    subject = w.SCORE_NOUNS.get(head) or ("goals" if max(low, high) <= 15 else "points")
+    subject = w.SCORE_NOUNS.get(head) or context
+    if subject == w.GOALS and max(low, high) > 15:
+        subject = "points"
     return [Mention(Kind.COUNT, amount.start, end, value=_number(low), subject=subject),
             Mention(Kind.COUNT, end + 1, after, value=_number(high), subject=subject)], after
+
+
+def _score_context(text: str, pos: int) -> str | None:
+    """What a score before `pos` counts, from a verb a few words back: "won 3-1" and
+    "beat Calder Vale 3-1" count goals, "passed 52-48" votes."""
+    start = pos
+    for back in range(4):
+        word, start = _previous_word(text, start)
+        found = w.SCORE_VERBS.get(word.lower().strip(",;"))
+        if found is not None and (back == 0 or word.lower() not in w.SCORE_PREPOSITIONS):
+            return found
+        if not word or word[-1] in ".;:!?\"”":
+            return None
+    return None
 
 
 def _is_label(text: str, amount: _Amount) -> bool:
@@ -265,7 +321,7 @@ def _is_label(text: str, amount: _Amount) -> bool:
         return True
     if amount.start != amount.number_start or not amount.plain or amount.kind is not Kind.COUNT:
         return False
-    if QUALIFIERS_BEFORE.ending_at(text, amount.number_start) is not None:
+    if QUALIFIERS_BEFORE.ending_at(text, amount.number_start, _word_before(text, amount, amount.number_start)):
         return False
     if _is_year(text, amount, bare.lower()) or bare.lower() in w.IDENTIFIER_WORDS:
         return True
@@ -293,6 +349,7 @@ def _is_year(text: str, amount: _Amount, previous_word: str) -> bool:
 # --- numbers in words --------------------------------------------------------------------
 
 def _read_words(text: str, start: int, end: int, previous: Mention | None) -> tuple[list[Mention], int]:
+    """A number written in words at text[start:end] ("seventy thousand", "a dozen", "half")."""
     parsed = parse_number_words(text, start, end)
     if parsed is None:
         return [], end
@@ -310,7 +367,7 @@ def _read_words(text: str, start: int, end: int, previous: Mention | None) -> tu
         amount.start, amount.vague = determiner
         amount.value, amount.scale = Decimal(1), int(parsed.value)
     else:
-        share = _in_every(text, amount)
+        share = _in_every(text, amount, previous)
         if share is not None:
             return share
         if parsed.value == 1 and not _one_is_a_count(text, amount):
@@ -332,8 +389,10 @@ def _one_is_a_count(text: str, amount: _Amount) -> bool:
     return subjects.counted_noun(text, amount.number_end, singular=True, max_words=2) is not None
 
 
-def _in_every(text: str, amount: _Amount) -> tuple[list[Mention], int] | None:
-    """ "one in five adults", "one out of three Germans": a share, in per cent."""
+def _in_every(text: str, amount: _Amount, previous: Mention | None) -> tuple[list[Mention], int] | None:
+    """ "one in five adults", "1 out of 3 Germans": a share, in per cent."""
+    if _word_after(text, amount, amount.number_end) not in ("in", "out"):
+        return None
     link = _IN_EVERY.match(text, amount.number_end)
     m = _NUMBER_AT.match(text, link.end()) if link else None
     denominator = _cardinal_value(text, m) if m else None
@@ -341,9 +400,10 @@ def _in_every(text: str, amount: _Amount) -> tuple[list[Mention], int] | None:
         return None
     end = _cardinal_end(text, m)
     noun = subjects.counted_noun(text, end, singular=False, max_words=2)
-    end = noun.end if noun else subjects.share_phrase_end(text, end)
-    share = amount.value / denominator * 100
-    return [Mention(Kind.PERCENT, amount.start, end, value=_number(share), unit="%")], end
+    amount.end = noun.end if noun else subjects.share_phrase_end(text, end)
+    amount.value = Decimal(amount.value) / denominator * 100
+    amount.kind, amount.unit = Kind.PERCENT, "%"
+    return _finish(text, amount, previous), amount.end
 
 
 def _read_fraction(text: str, amount: _Amount, previous: Mention | None) -> tuple[list[Mention], int]:
@@ -418,7 +478,7 @@ def _read_digit_ordinal(text: str, start: int, end: int, value: Value) -> tuple[
     return mentions, (mentions[0].end if mentions else end)
 
 
-def _read_word_ordinal(text: str, start: int, end: int, value: Decimal, previous: Mention | None) -> tuple[list[Mention], int]:
+def _read_word_ordinal(text: str, start: int, end: int, value: Value, previous: Mention | None) -> tuple[list[Mention], int]:
     """ "its second year", "the third attack", "sit second"; not "first reported" or "a
     second"; "a third of" is a fraction."""
     if _MONTH_AFTER.match(text, end):
@@ -463,14 +523,16 @@ def _read_right(text: str, amount: _Amount) -> bool:
     """Read scale, currency, percent sign, age and unit around the number, and apply the
     scale; False if the number turns out to be a label or a clock time."""
     pos = amount.number_end
-    token = w.token_after(text, pos)
+    token = _word_after(text, amount, pos)
     while (scale := units.SCALES_AFTER.starting_at(text, pos, token)) is not None and scale[1] > amount.scale:
         amount.scale *= scale[1]
         pos = amount.number_end = amount.end = scale[0]
-        token = w.token_after(text, pos)
+        token = _word_after(text, amount, pos)
     _read_currency_before(text, amount)
     if amount.currency is None and token in _CLOCK_TOKENS and _CLOCK_AFTER.match(text, pos):
         return False
+    if amount.currency is None and amount.scale == 1 and token in units.MONEY_SCALE_WORDS:
+        pos, token = _read_count_scale(text, amount, pos, token)
     found = _read_age_before(text, amount, pos)
     if not found and (amount.currency is not None or token in _RIGHT_TOKENS or token.lower() in _RIGHT_TOKENS):
         found = _read_money(text, amount, pos, token) or _read_percent(text, amount, pos, token) \
@@ -482,6 +544,17 @@ def _read_right(text: str, amount: _Amount) -> bool:
             return False
     amount.value *= amount.scale
     return True
+
+
+def _read_count_scale(text: str, amount: _Amount, pos: int, token: str) -> tuple[int, str]:
+    """ "3.5m people", "20k fans": a money-style scale before a counted noun (else "m" is
+    a metre)."""
+    found = units.MONEY_SCALES_AFTER.starting_at(text, pos, token)
+    if found is None or subjects.counted_noun(text, found[0], singular=False, max_words=2) is None:
+        return pos, token
+    amount.scale = found[1]
+    pos = amount.number_end = amount.end = found[0]
+    return pos, _word_after(text, amount, pos)
 
 
 def _read_compound(text: str, amount: _Amount, pos: int) -> bool:
@@ -506,7 +579,7 @@ def _read_currency_before(text: str, amount: _Amount) -> None:
     negative = _sign_before(text, start)
     if negative:
         start -= 1
-    before = w.token_before(text, start)
+    before = _word_before(text, amount, start)
     found = units.CURRENCY_BEFORE.ending_at(text, start, before)
     if found is not None and (text[found[0]:start] != "PS" or _glued_currency(text, amount.start)):
         amount.currency, start = found[1], found[0]
@@ -580,7 +653,8 @@ def _read_age(text: str, amount: _Amount, pos: int, token: str) -> bool:
 
 def _read_age_before(text: str, amount: _Amount, pos: int) -> bool:
     """ "aged 44", "over the age of 21": an age named before the number."""
-    if not amount.plain or amount.value > 130 or AGE_BEFORE.ending_at(text, amount.start) is None:
+    if not amount.plain or amount.value > 130 \
+            or AGE_BEFORE.ending_at(text, amount.start, _word_before(text, amount, amount.start)) is None:
         return False
     amount.kind, amount.unit, amount.end = Kind.AGE, "year", pos
     return True
@@ -619,27 +693,29 @@ def _complete(text: str, amount: _Amount, previous: Mention | None) -> tuple[lis
 def _read_range(text: str, amount: _Amount) -> None:
     """ "252 to 287 miles", "between 10 and 15%", "10-15%", "from $75 a barrel to $45.88".
 
-    Without "from", the ends must rise ("3 to 1" is odds), and after a change a "to"
-    between two amounts written in full is the target ("increased by $43.6bn to $419.2bn",
-    but "dropped by 1 to 1.5 degrees"). A scale written only on the upper end
-    applies to both ("US $89 to $93 billion") when the lower figure is smaller.
+    Without "from", the ends must rise ("3 to 1" is odds). After a change, "to" names the
+    level reached when both amounts are written in full ("increased by $43.6bn to $419.2bn")
+    or the second dwarfs the first ("rose by 12,000 to 231,000"), but "dropped by 1 to 1.5
+    degrees" is a range. A scale written only on the upper end applies to both ("US $89 to
+    $93 billion") when the lower figure is smaller.
     """
-    if w.token_after(text, amount.end) not in _RANGE_TOKENS:
+    if _word_after(text, amount, amount.end) not in _RANGE_TOKENS:
         return
     link = _RANGE_LINK.match(text, amount.end)
     if link is None:
         return
     word, edge = link.group(1), _left_edge(text, amount)
-    opener = RANGE_OPENERS.ending_at(text, edge)
+    opener = RANGE_OPENERS.ending_at(text, edge, _word_before(text, amount, edge))
     from_range = opener is not None and opener[1] == w.FROM
     if word == "and" and (opener is None or opener[1] != w.BETWEEN):
         return
     high = _read_high(text, link.end())
     if high is None or not _same_unit(amount, high):
         return
-    written_in_full = amount.unit is not None or amount.scale > 1
-    if written_in_full and not from_range and _is_change(CHANGES_BEFORE.ending_at(text, edge)):
-        return
+    if not from_range and _is_change(CHANGES_BEFORE.ending_at(text, edge, _word_before(text, amount, edge))):
+        written_in_full = amount.unit is not None or amount.scale > 1
+        if written_in_full or high.value > _TARGET_RATIO * amount.value:
+            return
     low = amount.value
     if amount.scale == 1 and high.scale > 1 and low < high.value / high.scale:
         low *= high.scale
@@ -695,7 +771,7 @@ def _looks_like_year(value: Value) -> bool:
 
 def _left_edge(text: str, amount: _Amount) -> int:
     """Where the words that qualify the amount begin: before its qualifier, if any."""
-    found = QUALIFIERS_BEFORE.ending_at(text, amount.start)
+    found = QUALIFIERS_BEFORE.ending_at(text, amount.start, _word_before(text, amount, amount.start))
     return found[0] if found else amount.start
 
 
@@ -730,28 +806,27 @@ def _finish(text: str, amount: _Amount, previous: Mention | None) -> list[Mentio
 
 
 def _read_left(text: str, amount: _Amount, previous: Mention | None) -> None:
-    """Qualifier, change and range opener before the amount, postfix qualifiers and
+    """Qualifier, range opener and change before the amount, postfix qualifiers and
     changes after it; a conversion in parentheses takes on the qualifier of the amount it
     converts ("nearly 12 inches (30 centimetres)")."""
-    before = w.token_before(text, amount.start)
-    found = QUALIFIERS_BEFORE.ending_at(text, amount.start, before)
+    found = QUALIFIERS_BEFORE.ending_at(text, amount.start, _word_before(text, amount, amount.start))
     if found is not None and not (found[1] == w.APPROX and amount.vague):
         amount.start, amount.qualifier = found
-        before = w.token_before(text, amount.start)
+    if amount.opener is not None:
+        opener = RANGE_OPENERS.ending_at(text, amount.start, _word_before(text, amount, amount.start))
+        amount.start = opener[0] if opener else amount.start
+        if amount.opener == w.FROM and amount.qualifier in (w.AT_MOST, w.UNDER):
+            amount.qualifier = w.EXACT  # "from up to 252 miles to 287 miles"
+    before = _word_before(text, amount, amount.start)
     change = CHANGES_BEFORE.ending_at(text, amount.start, before)
     if change is None and before.lower() == "by":
         change = _change_verb_before_by(text, amount.start)
     if _is_change(change) and amount.change is None:
         amount.change = change[1]
-    after = w.token_after(text, amount.end)
+    after = _word_after(text, amount, amount.end)
     if amount.change is None and amount.kind in _CHANGE_KINDS and amount.value_high is None:
         found_after = CHANGES_AFTER.starting_at(text, amount.end, after)
         amount.change = found_after[1] if found_after else None
-    if amount.opener is not None:
-        opener = RANGE_OPENERS.ending_at(text, amount.start)
-        amount.start = opener[0] if opener else amount.start
-        if amount.opener == w.FROM and amount.qualifier in (w.AT_MOST, w.UNDER):
-            amount.qualifier = w.EXACT  # "from up to 252 miles to 287 miles"
     postfix = POSTFIX_QUALIFIERS.starting_at(text, amount.end, after)
     if postfix is not None and amount.qualifier == w.EXACT:
         amount.qualifier, amount.end = postfix[1], postfix[0]
@@ -786,7 +861,9 @@ def _change_verb_before_by(text: str, pos: int) -> tuple[int, str] | None:
 def _mention(amount: _Amount) -> Mention:
     changes = amount.kind in _CHANGE_KINDS or (amount.kind is Kind.COUNT and (
         amount.subject is None or amount.subject.split()[-1].lower() in w.CHANGING_COUNTS))
-    qualifier = amount.change if amount.change and changes and amount.value_high is None else amount.qualifier
+    # "dropped by 1 to 1.5 degrees" is a change; "rose from 5% to 7%" states two levels.
+    changes = changes and amount.opener != w.FROM
+    qualifier = amount.change if amount.change and changes else amount.qualifier
     return Mention(
         amount.kind, amount.start, amount.end,
         value=_number(amount.value),

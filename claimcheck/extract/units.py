@@ -238,7 +238,7 @@ SCALED_ONLY_CURRENCY_WORDS: Mapping[str, str] = {"pounds": "GBP", "pound": "GBP"
 SCALE_WORDS: Mapping[str, int] = {
     "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
     "mn": 10**6, "mln": 10**6, "mil": 10**6, "M": 10**6, "bn": 10**9, "bln": 10**9, "B": 10**9,
-    "tn": 10**12, "trn": 10**12,
+    "tn": 10**12, "trn": 10**12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
 }
 MONEY_SCALE_WORDS: Mapping[str, int] = {"m": 10**6, "b": 10**9, "k": 1000, "K": 1000}
 

@@ -110,6 +110,10 @@ def parse_number_words(text: str, start: int, end: int) -> WordNumber | None:
 
     "two three-bedroom" stops after "two"; the caller resumes scanning where it stops.
     """
+    single = text[start:end].lower()
+    if single in _SINGLE_WORDS:  # the usual case: one word, no grammar to check
+        kind, value = _SINGLE_WORDS[single]
+        return WordNumber(kind, value, end)
     tokens = [(m.group().lower(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
     tokens = [t for t in tokens if t[0] != "and"]
     if not tokens:
@@ -124,6 +128,15 @@ def parse_number_words(text: str, start: int, end: int) -> WordNumber | None:
     if first in SCALES or first == "dozen":
         return _scale_only(tokens)
     return _cardinal(tokens)
+
+
+_SINGLE_WORDS: Mapping[str, tuple[WordKind, Decimal]] = {
+    **{word: (WordKind.CARDINAL, Decimal(n)) for word, n in {**CARDINALS, **TENS}.items()},
+    **{word: (WordKind.SCALE, Decimal(n)) for word, n in {**SCALES, "dozen": DOZEN}.items()},
+    **{word: (WordKind.ORDINAL, Decimal(n)) for word, n in ORDINALS.items()},
+    **{word: (WordKind.FRACTION, Decimal(1) / n) for word, n in DENOMINATORS.items() if word not in ORDINALS},
+    **{word: (WordKind.VAGUE, Decimal(n)) for word, n in VAGUE.items()},
+}
 
 
 def _scale_only(tokens: list[tuple[str, int, int]]) -> WordNumber:
@@ -241,15 +254,14 @@ class PhraseTable(Generic[V]):
         folded = " ".join(phrase.split())
         return folded.lower() if self._ignore_case else folded
 
-    def _fold(self, token: str) -> str:
-        return token.lower() if self._ignore_case else token
-
     def ending_at(self, text: str, end: int, token: str | None = None) -> tuple[int, V] | None:
         """The phrase that ends (allowing the gap) at `end`: its start and value.
 
         `token` is token_before(text, end) when the caller already has it.
         """
-        if self._fold(token_before(text, end) if token is None else token) not in self.last_tokens:
+        if token is None:
+            token = token_before(text, end)
+        if (token.lower() if self._ignore_case else token) not in self.last_tokens:
             return None
         window = text[max(0, end - self._width):end][::-1]
         m = self._before.match(window)
@@ -265,7 +277,9 @@ class PhraseTable(Generic[V]):
 
         `token` is token_after(text, start) when the caller already has it.
         """
-        if self._fold(token_after(text, start) if token is None else token) not in self.first_tokens:
+        if token is None:
+            token = token_after(text, start)
+        if (token.lower() if self._ignore_case else token) not in self.first_tokens:
             return None
         m = self._after.match(text, start)
         if m is None:
@@ -369,13 +383,15 @@ POSITION_VERBS: Mapping[str, bool] = dict.fromkeys(
 # Nouns after a rank that make an idiom or a period, not a rank ("third-party", "first half").
 NOT_RANKED: frozenset[str] = frozenset(
     "party hand class world rate ever half quarter halves quarters person string guess nature".split())
-SCORE_VERBS: Mapping[str, bool] = dict.fromkeys(
-    ("won", "win", "wins", "beat", "beats", "lost", "lose", "loses", "drew", "draw", "defeated",
-     "trail", "trailed", "trailing", "led", "lead", "leading", "at"), True)
-SCORE_NOUNS: Mapping[str, str] = {
-    "vote": "votes", "votes": "votes", "ruling": "votes", "decision": "votes", "majority": "votes",
-    "verdict": "votes",
+# What a score counts, from the verb before it ("won 3-1", "passed 52-48").
+GOALS, VOTES = "goals", "votes"
+SCORE_VERBS: Mapping[str, str] = {
+    **dict.fromkeys(("won", "win", "wins", "beat", "beats", "lost", "lose", "loses", "drew", "draw",
+                     "defeated", "trail", "trailed", "trailing", "led", "lead", "leading", "at"), GOALS),
+    **dict.fromkeys(("passed", "voted", "approved", "rejected", "confirmed", "upheld"), VOTES),
 }
+SCORE_PREPOSITIONS: frozenset[str] = frozenset({"at"})  # only right before the score: "at 2-0 down"
+SCORE_NOUNS: Mapping[str, str] = dict.fromkeys(("vote", "votes", "ruling", "decision", "majority", "verdict"), VOTES)
 
 MONTHS: frozenset[str] = frozenset(
     "January February March April May June July August September October November December "
