@@ -162,6 +162,21 @@ def test_a_participle_continues_the_speaker():
     assert names(text, "some 800 soldiers") == ["Zelensky"]
 
 
+def test_quoted_as_saying_in_the_passive():
+    text = "Mayor Jan Kovar was quoted by Interfax as saying that 300 homes were destroyed."
+    assert names(text, "300 homes") == ["Jan Kovar"]
+
+
+def test_inverted_attribution_with_the_name_in_apposition():
+    text = '"We lost 40 men," said the spokesman, Dmitry Peskov.'
+    assert names(text, "40 men") == ["Dmitry Peskov"]
+
+
+def test_they_points_back_to_the_last_speakers():
+    text = "Officials in Kherson said the town was shelled.\n\nThey said 12 people were hurt."
+    assert names(text, "12 people") == ["officials in Kherson"]
+
+
 def test_quoted_as_saying_gives_the_person_quoted():
     text = "State television quoted the mayor, Jan Kovar, as saying that 300 homes were destroyed."
     assert names(text, "300 homes") == ["Jan Kovar"]
@@ -246,6 +261,20 @@ def test_the_subject_and_its_appositions_are_not_the_claim():
 def test_short_names_resolve_to_the_fullest_name():
     text = "The commander of the ground forces, Oleksandr Syrskyi, visited.\n\nSyrskyi said 40 men died."
     assert names(text, "40 men") == ["Oleksandr Syrskyi"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ukrainian Foreign Minister Dmytro Kuleba said 6 missiles hit Kyiv.", "Dmytro Kuleba"),
+        ("Regional Gov. Vitaliy Kim wrote on Telegram that 6 people died.", "Vitaliy Kim"),
+        ("The Ukrainian military's General Staff said 6 tanks were hit.", "General Staff"),
+        ("The Foreign Ministry said 6 diplomats were expelled.", "Foreign Ministry"),
+    ],
+)
+def test_titles_and_adjectives_before_a_name(text: str, name: str):
+    [source] = sources(text, "6")
+    assert name in source.name
 
 
 def test_titles_are_not_part_of_the_name():

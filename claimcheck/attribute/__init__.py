@@ -107,6 +107,7 @@ class _Attributor:
             sentence = self.seg.sentences[self.seg.sentence_index(phrase.start)]
             name = self.names.canonical(mention, phrase.start, sentence.start)
         if name is None:
+            # An age description or "they": whoever was speaking last.
             previous = self.speaker_before_offset(phrase.start)
             name = previous.name if previous else mention
         return Source(name, mention, cue, quoted)

@@ -126,7 +126,8 @@ ORGANISATION_WORDS = frozenset(
     capital airlines airways motors systems technologies labs foundation trust fund church
     hospital board centre center network media studio studios organisation organization
     lake river point lane road street avenue square park bridge island mount mountain county
-    district province sea ocean bay valley hall airport station secretariat
+    district province sea ocean bay valley hall airport station secretariat staff ministry
+    command headquarters cabinet administration kremlin pentagon
     """.split()
 )
 

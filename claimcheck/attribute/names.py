@@ -33,6 +33,8 @@ _CONNECT = r"(?:of|for|the|de|van|von|der|den|bin|al|da|di|du|la|le|del)"
 NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}{_CAP})*")
 _GAP = re.compile(r"[ \t]+")
 _ABBREVIATION_MAX = 4
+_DETERMINERS = frozenset("the a an".split())
+_PREPOSITIONS = frozenset("in at for from of with by on near within".split())
 # Words after the head of a description that only qualify it.
 _QUALIFIER_STARTS = frozenset("with who whom whose which that".split())
 _PARENTHESIS = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
@@ -69,17 +71,23 @@ def read_name(text: str, start: int, end: int) -> Name | None:
     """The run text[start:end] with titles and sentence openers taken off its front."""
     tokens = text[start:end].split()
     first = 0
-    while first < len(tokens) and (tokens[first].lower() in NOT_NAMES or _bare(tokens[first]).lower() in TITLE_WORDS):
+    while first < len(tokens) and tokens[first].lower() in NOT_NAMES:
         first += 1
     last = len(tokens)
     while last > first and tokens[last - 1].lower() in NOT_NAMES:
         last -= 1
+    lowered = {_bare(t).rstrip(".").lower() for t in tokens[first:last]}
+    is_org = not lowered.isdisjoint(ORGANISATION_WORDS)
+    if not is_org:
+        # "Ukrainian Foreign Minister Dmytro Kuleba": the name follows the last title word.
+        titles = [i for i in range(first, last - 1) if _bare(tokens[i]).rstrip(".").lower() in TITLE_WORDS]
+        first = titles[-1] + 1 if titles else first
     if first == last or not tokens[first][0].isupper():
         return None
     kept = tokens[first:last]
     words = tuple(_bare(t) for t in kept)
     lowered = {w.lower() for w in words}
-    is_org = not lowered.isdisjoint(ORGANISATION_WORDS) or (len(words) == 1 and _ACRONYM.fullmatch(words[0]) is not None)
+    is_org = is_org or (len(words) == 1 and _ACRONYM.fullmatch(words[0]) is not None)
     is_calendar = not lowered.isdisjoint(CALENDAR_WORDS)
     possessive = kept[-1].endswith(_POSSESSIVE) and kept[-1] not in _POSSESSIVE
     name_start = start + _offset_of_token(text[start:end], first)
@@ -120,7 +128,9 @@ class NameBook:
         if not words:
             return phrase
         lowered = phrase.lower()
-        if len(words) == 1 and lowered in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
+        if len(words) == 1 and lowered in PLURAL_PRONOUNS:
+            return None  # "they said": the speakers named last, which the attributor knows
+        if len(words) == 1 and lowered in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
             return self.pronoun(lowered, start) or phrase
         starts_sentence = self._at_sentence_start(start)
         if len(words) == 1 and starts_sentence and self._is_common_word(words[0]):
@@ -374,6 +384,11 @@ def _trailing_name(phrase: str) -> Name | None:
         last = m
     if last is None or phrase[last.end():].strip(" \"'”’"):
         return None
+    before = [w.lower() for w in phrase[:last.start()].split()[-2:]]
+    if before and before[-1] in _DETERMINERS:
+        before.pop()
+    if before and before[-1] in _PREPOSITIONS:
+        return None  # "officials in Kherson": the name only says where they are
     name = read_name(phrase, last.start(), last.end())
     return None if name is None or name.possessive else name
 

@@ -56,6 +56,7 @@ _PHRASE_AFTER = re.compile(r"[ \t]+((?:[^\s,;:!?()]+[ \t]*?){1,12}?)(?=[ \t]*(?:
 _CLAUSE_AHEAD = re.compile(
     r"(?:[ \t]+[^\s,;:.]+){1,5}?[ \t]+(?:would|will|was|were|is|are|had|has|have|could|should|might|may|can|did|does|must)\b"
 )
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)[ \t]+$")
 _AS_SAYING = re.compile(r"\bas saying(?:[ \t]+that)?\b")
 _NEXT_BREAK = re.compile(r"[,;:]|$")
 # Asides that explain a name ("Acme, the parts maker that employs 850 people,", "Smith,
@@ -122,7 +123,11 @@ def find_frames(
         elif kind == "quoted_as":
             phrase_end = _AS_SAYING.search(prose, m.end(), span.end)
             if phrase_end:
-                frames.append(Frame(phrase_end.end(), span.end, Speaker(Span(m.end() + 1, phrase_end.start() - 1), "quoted")))
+                # "X was quoted by Interfax as saying": X speaks; "Interfax quoted X as saying": X too.
+                passive = _PASSIVE.search(prose, max(span.start, m.start() - 12), m.start())
+                quoted = subject_before(prose, _clause_start(sentence, m.start()), passive.start()) if passive else Span(m.end() + 1, phrase_end.start() - 1)
+                if quoted:
+                    frames.append(Frame(phrase_end.end(), span.end, Speaker(quoted, "quoted")))
         elif kind == "participle":
             if not prose[max(span.start, m.start() - 4):m.start()].rstrip().endswith(","):
                 continue

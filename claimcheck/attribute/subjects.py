@@ -18,7 +18,11 @@ _AGE = re.compile(r"(?:aged\s+|both\s+)?\d{1,3}")
 _MAX_SUBJECT_WORDS = 12
 _MAX_APPOSITION_WORDS = 6
 # Words after an inverted verb up to the first comma or full stop: "said Marcus Bell,".
-_INVERTED = re.compile(r"[ \t]+((?:[^\s,.;:!?()]+[ \t]+){0,7}?[^\s,.;:!?()]+)[ \t]*(?=[,.;:!?(]|$)")
+_INVERTED = re.compile(
+    r"[ \t]+((?:[^\s,.;:!?()]+[ \t]+){0,7}?[^\s,.;:!?()]+"
+    # "said the spokesman, Dmitry Peskov": the name in apposition is the speaker's.
+    r"(?:,[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3}(?=[ \t]*(?:[.;:!?]|$)))?)[ \t]*(?=[,.;:!?(]|$)"
+)
 _OPENING_WORDS = frozenset(("the", "a", "an"))
 
 
