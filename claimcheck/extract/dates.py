@@ -690,11 +690,15 @@ def _read_relative_day(match: re.Match[str], reader: _Reader) -> Reading:
 
 def _read_weekday(match: re.Match[str], reader: _Reader) -> Reading:
     """"Tuesday", "last Friday", "early Monday morning", "the previous Friday"."""
-    if _word_before(reader.prose, match.start()).lower() in _NOT_A_WEEKDAY_BEFORE:
+    before = _word_before(reader.prose, match.start()).lower()
+    if before in _NOT_A_WEEKDAY_BEFORE:
         return None
     weekday = WEEKDAYS[match["wd_name"].lower()]
     # "until Friday", "by Friday" with no verb to say otherwise is a deadline ahead.
-    direction = Direction.FUTURE if _word_before(reader.prose, match.start()).lower() in _DEADLINE_WORDS else Direction.PAST
+    direction = Direction.FUTURE if before in _DEADLINE_WORDS else Direction.PAST
+    if not match["wd_pre"] and _TENSE_WORDS.get(before) is _Cue.PAST:
+        # "said Friday", the commonest date in news: the verb is right there.
+        return _relative(reader, lambda ref: cal.day(cal.weekday_near(ref, weekday, Direction.PAST)))
     if match["wd_pre"]:
         prefix = f" {_words(match['wd_pre'])} "
         anaphoric = next((step for words, step in _WEEKDAY_ANAPHORS.items() if words in prefix), None)
