@@ -2,8 +2,15 @@
 
 `find_dates` reads each candidate expression the grammar in `timex` finds and resolves
 it to a calendar `Period` against the reference date, the way a news reader would:
-a bare weekday is the latest such day when the verb is past and the next one when the
-event is planned; "a year earlier" in an earnings story is the year-ago quarter.
+- a bare weekday is the latest such day when its clause is past ("said Tuesday") and the
+  next one when it is planned ("will meet Friday", "is due to arrive Friday"); the tense
+  comes from the verb nearest the date in its clause;
+- a day or month without a year is the one the tense points to, else the latest one
+  unless the next is at most three months away;
+- "a year earlier", "the quarter", "the year-ago period" count from the quarter a results
+  story reports (the finished quarter it names most), "two days later" from the last date
+  named; without one, from the reference date.
+Without a reference date, relative expressions are reported with no value.
 """
 from __future__ import annotations
 
