@@ -17,3 +17,15 @@ class InputError(ClaimcheckError):
 
 class UsageError(ClaimcheckError):
     """An option or argument has a value that cannot be used."""
+
+
+class FetchError(InputError):
+    """An address could not be fetched as an article: network, HTTP status, size, time or content type.
+
+    `status` is the HTTP status when the server answered, so a caller can tell "gone" (404)
+    from "try later" (503) without parsing the message.
+    """
+
+    def __init__(self, source: str, reason: str, status: int | None = None) -> None:
+        super().__init__(source, reason)
+        self.status = status

@@ -1,18 +1,28 @@
-"""`claimcheck extract`: list the claims of each article."""
+"""`claimcheck extract`: list the claims of each article, from files, standard input or the web."""
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import List, Optional
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import TracebackType
+from typing import Iterator, List, Optional, Sequence
 
 import typer
 
 from ..errors import InputError, UsageError
-from ..load import iter_inputs
+from ..load import STDIN, FetchOptions, Input, load_inputs, plan_inputs, read_input_list
 from ..model import Kind
 from ..pipeline import extract
 from ..report import Format, make_reporter
 from .common import Environment, ExitCode, app
+
+DEFAULT_JOBS = 4
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$", re.I)
+_SIZE_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class GroupBy(str, enum.Enum):
@@ -46,6 +56,109 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
         raise UsageError(f"--reference-date {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def parse_size(value: str) -> int:
+    """`10000000`, `500k`, `10M`, `1GB` -> bytes (decimal units, as the default "10 MB" is meant)."""
+    found = _SIZE.match(value)
+    if not found or float(found.group(1)) <= 0:
+        raise UsageError(f"--max-bytes {value!r} is not a size; write it as bytes (500000) or with k, M or G (500k, 10M)")
+    return int(float(found.group(1)) * _SIZE_UNITS[found.group(2).lower()])
+
+
+def _arguments(paths: Sequence[str], input_lists: Sequence[str], env: Environment) -> list[str]:
+    """The command-line inputs followed by those of each input list, in order."""
+    if STDIN in input_lists and STDIN in paths:
+        raise UsageError("standard input cannot be both an --input-list and an article (-)")
+    arguments = list(paths)
+    for location in input_lists:
+        try:
+            arguments.extend(read_input_list(location, env.stdin))
+        except InputError as exc:
+            raise UsageError(f"--input-list {exc}") from None
+    return arguments
+
+
+def _prepare_cache(cache_dir: Optional[Path]) -> None:
+    if cache_dir is None:
+        return
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        probe = cache_dir / ".claimcheck-write-test"
+        probe.touch()
+        probe.unlink()
+    except OSError as exc:
+        raise UsageError(f"--cache-dir {cache_dir}: cannot write there ({exc.strerror or exc}); choose another folder") from None
+
+
+@dataclass
+class Tally:
+    processed: int = 0
+    failed: int = 0
+    claims: int = 0
+
+    def line(self, with_claims: bool) -> str:
+        counted = f"{self.processed} processed, {self.failed} failed"
+        return f"{counted}, {self.claims} claims" if with_claims else counted
+
+
+class BatchProgress:
+    """A progress bar on stderr for a batch on a terminal; nothing at all in pipes and CI logs.
+
+    Messages go through it so they print above the bar, and output to a terminal stdout
+    is written while the bar is paused, so the two never garble each other.
+    """
+
+    def __init__(self, env: Environment, total: int) -> None:
+        self.env = env
+        self._progress = None
+        if env.stderr_is_terminal and total > 1:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=env.console(env.stderr, True), transient=True,
+            )
+            self._task = self._progress.add_task("checking", total=total)
+
+    def __enter__(self) -> "BatchProgress":
+        if self._progress is not None:
+            self._progress.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def advance(self) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+    def say(self, message: str) -> None:
+        if self._progress is None:
+            self.env.say(message)
+        else:
+            self._progress.console.print(f"claimcheck: {message}", markup=False, highlight=False, soft_wrap=True)
+
+    @contextmanager
+    def paused(self, needed: bool) -> Iterator[None]:
+        if self._progress is None or not needed:
+            yield
+            return
+        self._progress.stop()
+        try:
+            yield
+        finally:
+            self._progress.start()
+
+
+def _show_text(env: Environment, item: Input, with_header: bool, first: bool) -> None:
+    """The text that was checked, so `text[start:end]` of any claim can be looked up in it."""
+    text = item.text if not env.stdout_is_terminal else _CONTROL.sub("\ufffd", item.text)
+    if with_header:
+        env.stdout.write(("" if first else "\n") + f"==> {item.source} <==\n")
+    env.stdout.write(text if text.endswith("\n") else text + "\n")
+    env.stdout.flush()
+
+
 def run_extract(
     env: Environment,
     paths: List[str],
@@ -54,35 +167,65 @@ def run_extract(
     reference_date: Optional[str],
     day_first: bool,
     group_by: GroupBy = GroupBy.DOCUMENT,
+    *,
+    input_lists: Sequence[str] = (),
+    jobs: int = DEFAULT_JOBS,
+    fetch: FetchOptions | None = None,
+    show_text: bool = False,
 ) -> ExitCode:
     """What `claimcheck extract` does, with the environment passed in."""
+    fetch = fetch or FetchOptions()
     try:
         wanted = _parse_kinds(kinds)
         option_date = _parse_date(reference_date)
+        arguments = _arguments(paths, input_lists, env)
+        _prepare_cache(fetch.cache_dir)
     except UsageError as exc:
         env.say(f"error: {exc}")
         return ExitCode.ERROR
-    if not paths:
-        if env.stdin.isatty() if hasattr(env.stdin, "isatty") else False:
-            env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
+    if not arguments:
+        if input_lists:
+            env.say("error: the input list names no inputs")
             return ExitCode.ERROR
-        paths = ["-"]
+        if env.stdin.isatty() if hasattr(env.stdin, "isatty") else False:
+            env.say("error: no input; name a file, a directory, an address, or - to read standard input (see --help)")
+            return ExitCode.ERROR
+        arguments = [STDIN]
+    planned = plan_inputs(arguments)
+    fetch = replace(fetch, connections=max(fetch.connections, jobs))
     if fmt is None:
         fmt = Format.TABLE if env.stdout_is_terminal else Format.JSON
-    console = env.console(env.stdout, env.stdout_is_terminal) if fmt is Format.TABLE else None
-    reporter = make_reporter(fmt, env.stdout, console, group_by_source=group_by is GroupBy.SOURCE)
-    status = ExitCode.OK
-    reporter.start()
-    for item in iter_inputs(paths, env.stdin):
-        if isinstance(item, InputError):
-            env.say(f"error: {item}")
-            reporter.error(item)
-            status = ExitCode.ERROR
-            continue
-        doc = extract(item.text, reference_date=option_date, source=item.source, day_first=day_first, kinds=wanted)
-        reporter.document(doc)
-    reporter.finish()
-    return status
+    reporter = None
+    if not show_text:
+        console = env.console(env.stdout, env.stdout_is_terminal) if fmt is Format.TABLE else None
+        reporter = make_reporter(fmt, env.stdout, console, group_by_source=group_by is GroupBy.SOURCE)
+        reporter.start()
+    tally = Tally()
+    with BatchProgress(env, len(planned)) as progress:
+        for item in load_inputs(planned, env.stdin, fetch=fetch, jobs=jobs):
+            if isinstance(item, InputError):
+                tally.failed += 1
+                progress.say(f"error: {item}")
+                if reporter is not None:
+                    reporter.error(item)
+            else:
+                tally.processed += 1
+                with progress.paused(env.stdout_is_terminal):
+                    if reporter is None:
+                        _show_text(env, item, len(planned) > 1, tally.processed == 1)
+                    else:
+                        doc = extract(
+                            item.text, reference_date=option_date, source=item.source, day_first=day_first,
+                            kinds=wanted, metadata=item.metadata.to_dict(),
+                        )
+                        tally.claims += len(doc.claims)
+                        reporter.document(doc)
+            progress.advance()
+    if reporter is not None:
+        reporter.finish()
+    if len(planned) > 1:
+        env.say(tally.line(with_claims=reporter is not None))
+    return ExitCode.ERROR if tally.failed else ExitCode.OK
 
 
 FORMAT_HELP = "Output format. Default: table on a terminal, json in a pipe."
@@ -90,12 +233,18 @@ FORMAT_HELP = "Output format. Default: table on a terminal, json in a pipe."
 
 @app.command("extract")
 def extract_command(
-    paths: List[str] = typer.Argument(None, metavar="[PATH|URL|-]...", help="Articles: files, directories (searched for *.md, *.txt), or - for stdin."),
+    paths: List[str] = typer.Argument(None, metavar="[PATH|URL|-]...", help="Articles: files (.md, .txt, .html), directories (searched for them), http(s) addresses, or - for stdin."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help=FORMAT_HELP, case_sensitive=False),
     kind: Optional[List[str]] = typer.Option(None, "--kind", "-k", help="Keep only these kinds (repeat or comma-separate): count, percent, money, measure, duration, age, ordinal, date."),
-    reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the dateline or front matter."),
+    reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the page's publication date, the dateline or front matter."),
     day_first: bool = typer.Option(False, "--day-first", help="Read 03/01/2023 as 3 January (non-US style)."),
     group_by: GroupBy = typer.Option(GroupBy.DOCUMENT, "--group-by", help="table and markdown: one table per document, or per source within each document (what did each source claim?).", case_sensitive=False),
+    input_list: Optional[List[str]] = typer.Option(None, "--input-list", "-i", metavar="FILE", help="Read more inputs from FILE (or - for stdin): one path or address a line, # for comments. Repeatable."),
+    jobs: int = typer.Option(DEFAULT_JOBS, "--jobs", "-j", min=1, max=64, help="Inputs fetched and read at once; results still come in input order."),
+    timeout: float = typer.Option(10.0, "--timeout", min=0.1, metavar="SECONDS", help="Seconds to wait for a site to connect or to send more; a whole download may take 3 times that."),
+    max_bytes: str = typer.Option("10M", "--max-bytes", metavar="SIZE", help="Refuse pages larger than this (bytes, or with k, M, G: 500k, 10M)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Keep fetched pages in an HTTP cache here and reuse them while the site says they are fresh."),
+    show_text: bool = typer.Option(False, "--show-text", help="Print the text that is checked (for a web page: the article found in it) instead of the claims; claim offsets, lines and columns refer to this text."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal (NO_COLOR is honoured too)."),
 ) -> None:
     """List every numeric and dated claim of each article with its place, value, unit and source.
@@ -104,6 +253,12 @@ def extract_command(
 
       claimcheck extract data/flood-relief-wire.md
 
+      claimcheck extract https://example.org/news/story.html --format json
+
+      claimcheck extract --input-list urls.txt --jobs 8 --cache-dir ~/.cache/claimcheck --format jsonl
+
+      claimcheck extract saved-page.html --show-text
+
       claimcheck extract drafts/ --kind count,money --format csv > claims.csv
 
       cat story.md | claimcheck extract - --reference-date 2023-03-01 --format jsonl
@@ -111,4 +266,13 @@ def extract_command(
       claimcheck extract draft.md --group-by source
     """
     env = Environment.from_process(no_color=no_color)
-    raise typer.Exit(int(run_extract(env, paths or [], fmt, kind, reference_date, day_first, group_by)))
+    try:
+        fetch = FetchOptions(timeout=timeout, max_bytes=parse_size(max_bytes), cache_dir=cache_dir)
+    except UsageError as exc:
+        env.say(f"error: {exc}")
+        raise typer.Exit(int(ExitCode.ERROR))
+    status = run_extract(
+        env, paths or [], fmt, kind, reference_date, day_first, group_by,
+        input_lists=input_list or [], jobs=jobs, fetch=fetch, show_text=show_text,
+    )
+    raise typer.Exit(int(status))

@@ -1,17 +1,50 @@
-"""Load: files, directories and standard input into text with offsets as written."""
-from .files import ARTICLE_SUFFIXES, STDIN, Input, decode, iter_inputs, read_file, read_stream
+"""Load: files, directories, standard input, web addresses and HTML pages into text with offsets."""
+from .files import (
+    ARTICLE_SUFFIXES,
+    HTML_SUFFIXES,
+    STDIN,
+    Input,
+    InputKind,
+    InputMetadata,
+    Target,
+    decode,
+    decode_declared,
+    iter_inputs,
+    load_inputs,
+    plan_inputs,
+    read_file,
+    read_html,
+    read_input_list,
+    read_stream,
+    read_url,
+)
 from .lines import LineIndex
 from .markdown import Prose, read_prose
+from .url import FetchOptions, Fetched, Fetcher, looks_like_url
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "HTML_SUFFIXES",
     "STDIN",
+    "FetchOptions",
+    "Fetched",
+    "Fetcher",
     "Input",
+    "InputKind",
+    "InputMetadata",
     "LineIndex",
     "Prose",
+    "Target",
     "decode",
+    "decode_declared",
     "iter_inputs",
+    "load_inputs",
+    "looks_like_url",
+    "plan_inputs",
     "read_file",
+    "read_html",
+    "read_input_list",
     "read_prose",
     "read_stream",
+    "read_url",
 ]

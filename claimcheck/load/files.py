@@ -1,25 +1,90 @@
-"""Files, directories and standard input to `Input`s: text exactly as written, or a clear error."""
+"""Every kind of input to `Input`s: files, directories, standard input, web addresses, input lists.
+
+Text files keep their text exactly as written, so offsets are into the file. HTML (a saved
+page or a fetched one) becomes the article text trafilatura finds in it, with the page's
+title, author, site and publication date as metadata; offsets are into that text.
+Failures are `InputError`s, yielded in the input's place so that a batch goes on.
+"""
 from __future__ import annotations
 
+import codecs
+import enum
 import os
+import re
 import sys
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Union
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
 from ..errors import InputError
+from .html import document_charset, extract_article, looks_like_html
+from .url import HTML_TYPES, FetchOptions, Fetcher, looks_like_url
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+HTML_SUFFIXES = (".html", ".htm")
 STDIN = "-"
 _SNIFF_BYTES = 8192
+_LIST_COMMENT = re.compile(r"(?:^|\s)#.*$")
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Labels browsers read as another encoding (WHATWG Encoding Standard): pages that say
+# ISO-8859-1 are written in windows-1252, curly quotes and euro sign included.
+_LABEL_MEANS = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "cp819": "cp1252", "ibm819": "cp1252",
+    "iso-8859-9": "cp1254", "latin5": "cp1254", "tis-620": "cp874", "iso-8859-11": "cp874",
+    "gb2312": "gb18030", "gbk": "gb18030", "euc-kr": "cp949", "ks_c_5601-1987": "cp949",
+}
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class InputMetadata:
+    """What is known about an input besides its text; reported as the document's `metadata`.
+
+    `date` (YYYY-MM-DD) is the publication date the page gives; the pipeline resolves
+    relative dates against it unless --reference-date says otherwise.
+    """
+
+    url: str | None = None
+    final_url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    date: str | None = None
+    content_type: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        return {key: value for key, value in asdict(self).items() if value is not None}
 
 
 @dataclass(frozen=True, slots=True)
 class Input:
-    """One article as read: where it came from and its text, offsets as in the file."""
+    """One article as read: where it came from, the text that is checked, and what else is known."""
 
     source: str
     text: str
+    metadata: InputMetadata = field(default_factory=InputMetadata)
+
+
+class InputKind(str, enum.Enum):
+    FILE = "file"
+    URL = "url"
+    STDIN = "stdin"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One input to read, once arguments and input lists have been expanded."""
+
+    kind: InputKind
+    location: str
 
 
 def decode(data: bytes, source: str) -> str:
@@ -27,20 +92,101 @@ def decode(data: bytes, source: str) -> str:
 
     Line endings are not translated: CRLF stays CRLF, so offsets are into the file as written.
     """
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        raise InputError(source, "binary data, not a text article (skipped)")
+    _refuse_binary(data, source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             source, f"not valid UTF-8 (byte offset {exc.start}); save the file as UTF-8 and try again"
         ) from None
-    if not text.strip("\ufeff \t\r\n"):
-        raise InputError(source, "empty document, nothing to check")
+    _refuse_empty(text, source)
     return text
 
 
+def decode_declared(data: bytes, source: str, declared: Sequence[str | None] = ()) -> str:
+    """Bytes from the web or a saved page: a BOM, then each declared charset in order, UTF-8, detection.
+
+    `declared` is what the server said, then what the document says about itself. A
+    charset that does not fit the bytes is passed over for the next clue, as browsers
+    recover; only when no clue fits and detection fails is it an InputError.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(data.decode(encoding, errors="replace").lstrip("\ufeff"), source)
+    _refuse_binary(data, source)
+    unknown: list[str] = []
+    for label in declared:
+        if not label:
+            continue
+        encoding = _LABEL_MEANS.get(label.strip().lower(), label.strip())
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            unknown.append(label)
+            continue
+        try:
+            return _checked(data.decode(encoding), source)
+        except UnicodeDecodeError:
+            continue
+    try:
+        return _checked(data.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        why = (
+            f"it declares {', '.join(unknown)}, which claimcheck does not know, and its bytes are not UTF-8"
+            if unknown
+            else "its bytes fit neither a declared charset nor UTF-8"
+        )
+        raise InputError(source, f"could not tell the character encoding: {why}; save the text as UTF-8 and check that file")
+    return _checked(str(best), source)
+
+
+def _checked(text: str, source: str) -> str:
+    _refuse_empty(text, source)
+    return text
+
+
+def _refuse_binary(data: bytes, source: str) -> None:
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        raise InputError(source, "binary data, not a text article (skipped)")
+
+
+def _refuse_empty(text: str, source: str) -> None:
+    if not text.strip("\ufeff \t\r\n"):
+        raise InputError(source, "empty document, nothing to check")
+
+
+def read_html(
+    data: bytes,
+    source: str,
+    charset: str | None = None,
+    metadata: InputMetadata | None = None,
+) -> Input:
+    """A page's article text and metadata; `charset` is what the server declared, if anything."""
+    html = decode_declared(data, source, (charset, document_charset(data)))
+    base = metadata or InputMetadata(content_type="text/html")
+    article = extract_article(html, source, url=base.final_url or base.url)
+    return Input(
+        source,
+        article.text,
+        InputMetadata(
+            url=base.url,
+            final_url=base.final_url,
+            title=article.title,
+            author=article.author,
+            site=article.site,
+            date=article.date,
+            content_type=base.content_type or "text/html",
+        ),
+    )
+
+
 def read_file(path: Union[str, os.PathLike[str]]) -> Input:
+    """A text file as written, or a saved HTML page (*.html, *.htm) as its article text."""
     source = os.fspath(path)
     try:
         data = Path(path).read_bytes()
@@ -52,48 +198,162 @@ def read_file(path: Union[str, os.PathLike[str]]) -> Input:
         raise InputError(source, "permission denied") from None
     except OSError as exc:
         raise InputError(source, exc.strerror or str(exc)) from None
+    if Path(source).suffix.lower() in HTML_SUFFIXES:
+        return read_html(data, source)
     return Input(source, decode(data, source))
 
 
 def read_stream(stream: BinaryIO, source: str = "<stdin>") -> Input:
-    return Input(source, decode(stream.read(), source))
+    """Standard input: text as written, or the article of an HTML page piped in (`curl ... |`)."""
+    data = stream.read()
+    if looks_like_html(data[:_SNIFF_BYTES].decode("latin-1")):
+        return read_html(data, source)
+    return Input(source, decode(data, source))
+
+
+def read_url(url: str, fetcher: Fetcher) -> Input:
+    """Fetch `url`: an HTML page gives its article, plain text and Markdown their text as sent."""
+    fetched = fetcher.fetch(url)
+    final_url = fetched.final_url
+    is_html = fetched.content_type in HTML_TYPES or (
+        not fetched.content_type and looks_like_html(fetched.body[:_SNIFF_BYTES].decode("latin-1"))
+    )
+    content_type = fetched.content_type or ("text/html" if is_html else "text/plain")
+    metadata = InputMetadata(url=url, final_url=final_url, content_type=content_type)
+    if is_html:
+        return read_html(fetched.body, url, fetched.charset, metadata)
+    return Input(url, decode_declared(fetched.body, url, (fetched.charset,)), metadata)
+
+
+def read_input_list(location: str, stdin: BinaryIO | None = None) -> list[str]:
+    """The inputs named in a list file (or `-`): one per line; blank lines and `# comments` skipped."""
+    try:
+        data = (stdin or sys.stdin.buffer).read() if location == STDIN else Path(location).read_bytes()
+    except FileNotFoundError:
+        raise InputError(location, "no such input list") from None
+    except IsADirectoryError:
+        raise InputError(location, "is a directory, not an input list") from None
+    except OSError as exc:
+        raise InputError(location, exc.strerror or str(exc)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(location, f"input list is not valid UTF-8 (byte offset {exc.start})") from None
+    entries = [_LIST_COMMENT.sub("", line).strip() for line in text.splitlines()]
+    return [entry for entry in entries if entry]
 
 
 def _articles_under(directory: Path) -> list[Path]:
-    found = [
-        p
-        for p in directory.rglob("*")
-        if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.relative_to(directory).parts)
-    ]
+    """Articles and saved pages below `directory`; hidden folders and a saved page's `*_files` folder skipped."""
+    found = []
+    for p in directory.rglob("*"):
+        suffix = p.suffix.lower()
+        if suffix not in ARTICLE_SUFFIXES + HTML_SUFFIXES or not p.is_file():
+            continue
+        parts = p.relative_to(directory).parts
+        if any(part.startswith(".") for part in parts):
+            continue
+        if any(_is_page_assets(directory.joinpath(*parts[: i + 1])) for i in range(len(parts) - 1)):
+            continue
+        found.append(p)
     return sorted(found)
 
 
-def iter_inputs(arguments: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Union[Input, InputError]]:
-    """Every article named by the arguments, in order; failures are yielded, not raised.
+def _is_page_assets(folder: Path) -> bool:
+    """The folder a browser's "save page, complete" writes next to `name.html`: ads and frames, not articles."""
+    if not folder.name.endswith("_files"):
+        return False
+    stem = folder.name[: -len("_files")]
+    return any(folder.with_name(stem + suffix).exists() for suffix in HTML_SUFFIXES)
 
-    An argument is a file, `-` for standard input, or a directory searched recursively
-    for *.md, *.markdown and *.txt files (hidden folders skipped).
+
+def plan_inputs(arguments: Iterable[str]) -> list[Union[Target, InputError]]:
+    """Each argument as the inputs it names, in order: directories expanded, addresses recognised.
+
+    An argument is an http(s) address, `-` for standard input, a file, or a directory
+    searched recursively for *.md, *.markdown, *.txt, *.html and *.htm (hidden folders skipped).
     """
+    planned: list[Union[Target, InputError]] = []
     for argument in arguments:
         if argument == STDIN:
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            try:
-                yield read_stream(stream)
-            except InputError as exc:
-                yield exc
-            continue
-        path = Path(argument)
-        if path.is_dir():
-            articles = _articles_under(path)
+            planned.append(Target(InputKind.STDIN, STDIN))
+        elif looks_like_url(argument):
+            planned.append(Target(InputKind.URL, argument))
+        elif Path(argument).is_dir():
+            articles = _articles_under(Path(argument))
             if not articles:
-                yield InputError(argument, "directory holds no *.md or *.txt articles")
-            for article in articles:
-                try:
-                    yield read_file(article)
-                except InputError as exc:
-                    yield exc
-            continue
-        try:
-            yield read_file(path)
-        except InputError as exc:
-            yield exc
+                planned.append(InputError(argument, "directory holds no *.md or *.txt articles (nor *.html pages)"))
+            planned.extend(Target(InputKind.FILE, str(article)) for article in articles)
+        else:
+            planned.append(Target(InputKind.FILE, argument))
+    return planned
+
+
+def read_target(target: Target, stdin: BinaryIO | None, fetcher: Fetcher) -> Input:
+    if target.kind is InputKind.STDIN:
+        return read_stream(stdin if stdin is not None else sys.stdin.buffer)
+    if target.kind is InputKind.URL:
+        return read_url(target.location, fetcher)
+    return read_file(target.location)
+
+
+def load_inputs(
+    planned: Sequence[Union[Target, InputError]],
+    stdin: BinaryIO | None = None,
+    *,
+    fetch: FetchOptions | None = None,
+    jobs: int = 1,
+) -> Iterator[Union[Input, InputError]]:
+    """Read every planned input, `jobs` at a time, yielding results in input order as they are ready."""
+    options = fetch or FetchOptions()
+    with Fetcher(options) as fetcher:
+
+        def read(item: Union[Target, InputError]) -> Union[Input, InputError]:
+            if isinstance(item, InputError):
+                return item
+            try:
+                return read_target(item, stdin, fetcher)
+            except InputError as exc:
+                return exc
+
+        if jobs <= 1 or len(planned) <= 1:
+            yield from map(read, planned)
+        else:
+            yield from in_order(read, planned, jobs)
+
+
+def in_order(work: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+    """`map(work, items)` on `jobs` threads: results in item order, at most 2 x jobs held at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="claimcheck-input")
+    pending: deque[Future[R]] = deque()
+    upcoming = iter(items)
+    try:
+        for item in upcoming:
+            pending.append(pool.submit(work, item))
+            if len(pending) >= 2 * jobs:
+                break
+        while pending:
+            result = pending.popleft().result()
+            for following in upcoming:
+                pending.append(pool.submit(work, following))
+                break
+            yield result
+    finally:
+        pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def iter_inputs(
+    arguments: Iterable[str],
+    stdin: BinaryIO | None = None,
+    *,
+    fetch: FetchOptions | None = None,
+    jobs: int = 1,
+) -> Iterator[Union[Input, InputError]]:
+    """Every article named by the arguments, in order; failures are yielded, not raised.
+
+    An argument is a file, `-` for standard input, an http(s) address, or a directory
+    searched recursively for articles (*.md, *.markdown, *.txt) and saved pages (*.html, *.htm).
+    """
+    return load_inputs(plan_inputs(arguments), stdin, fetch=fetch, jobs=jobs)
