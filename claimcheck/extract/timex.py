@@ -76,6 +76,11 @@ def variants(words: Iterable[str], *, lower: bool = True) -> str:
     instead of trying every word. Spaces inside a phrase match any run of white space.
     `lower=False` leaves out the all-lower-case form (month and weekday names).
     """
+    return _variants(tuple(words), lower)
+
+
+@functools.lru_cache(maxsize=None)
+def _variants(words: tuple[str, ...], lower: bool) -> str:
     forms: set[str] = set()
     for word in words:
         if lower:
