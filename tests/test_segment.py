@@ -96,6 +96,10 @@ def test_company_and_country_abbreviations_end_a_sentence_before_a_new_one():
     assert sentences(text) == ["Shares of Acme Inc. rose 5%.", "They sold goods in the U.S.", "The company grew."]
 
 
+def test_number_abbreviations_need_a_number():
+    assert sentences("He lives at No. 10 Downing St. today. No. We stay.") == ["He lives at No. 10 Downing St. today.", "No.", "We stay."]
+
+
 def test_abbreviation_before_a_name_stays_inside():
     assert sentences("Acme Inc. Chief Jo Finch said so.") == ["Acme Inc. Chief Jo Finch said so."]
 

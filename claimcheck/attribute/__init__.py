@@ -16,7 +16,7 @@ from ..model import Kind, Mention, Source, Span
 from ..segment import Quotation, Segmentation
 from .names import NameBook
 from .reported import Frame, Sentence, Speaker, find_frames, innermost
-from .speakers import Attribution, inner_attribution, speaker_after, speaker_before, transcript_turns
+from .speakers import Attribution, Turn, inner_attribution, speaker_after, speaker_before, transcript_turns
 
 __all__ = ["attribute"]
 
@@ -51,7 +51,7 @@ class _Attributor:
         self._speakers: dict[int, Source | None] = {}
         self._own: dict[int, Source | None] = {}
         self._resolved: dict[tuple[int, int, str], Source | None] = {}
-        self._turns: dict[int, object] | None = None
+        self._turns: dict[int, Turn] | None = None
         self._depth = 0
 
     # -- lookups -------------------------------------------------------------------
@@ -232,6 +232,7 @@ class _Attributor:
         return None
 
     def _stands_alone(self, quote: Quotation) -> bool:
+        """A quotation that is a sentence of its own, not a phrase quoted inside one."""
         sentence = self.seg.sentences[self.seg.sentence_index(quote.start)] if self.seg.sentences else None
         return sentence is None or quote.start <= sentence.start or self._is_speech(quote)
 
@@ -253,13 +254,11 @@ class _Attributor:
             self._depth -= 1
 
     def speaker_ending_before(self, offset: int) -> Source | None:
-        """The speaker of a quotation that ends right before `offset` in its sentence."""
+        """The speaker of a quotation that ends before `offset` in the same sentence."""
         sentence = self.seg.sentences[self.seg.sentence_index(offset)]
-        candidates = [i for i in range(len(self._quotes_between(sentence.start, offset)))]
-        first = bisect.bisect_left(self.quote_starts, sentence.start)
-        for index in reversed([first + i for i in candidates]):
-            if self.quotes[index].end <= offset:
-                return self.quote_speaker(index)
+        index = bisect.bisect_left(self.quote_starts, offset) - 1
+        if index >= 0 and self.quotes[index].start >= sentence.start and self.quotes[index].end <= offset:
+            return self.quote_speaker(index)
         return None
 
     def _last_speaker_in(self, para: Span, offset: int) -> Source | None:
@@ -297,7 +296,7 @@ class _Attributor:
             return None
         if turn.interviewee:
             first = min(self._turns)
-            name = self.names.pronoun("he", self.seg.paragraphs[first].start)
+            name = self.names.person_before(self.seg.paragraphs[first].start)
             return Source(name, "A", ":", True) if name else None
         return self.resolve(turn.label, ":", True)
 

@@ -244,6 +244,10 @@ class NameBook:
             self._runs[index] = names
         return self._runs[index]
 
+    def person_before(self, offset: int) -> str | None:
+        """The person named last before `offset` (an interview's subject before its turns)."""
+        return self.pronoun("he", offset)
+
     def pronoun(self, pronoun: str, offset: int) -> str | None:
         """Who "he", "she" or "it" most likely stands for at `offset`."""
         if pronoun in FIRST_PERSON or pronoun in PLURAL_PRONOUNS:

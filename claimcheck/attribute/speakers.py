@@ -45,6 +45,11 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
+def _quote_marks(text: str) -> int:
+    """More than a pair (a nickname: "Fox") means another quotation stands in between."""
+    return sum(text.count(mark) for mark in '"“”')
+
+
 def _has_sentence_end(text: str) -> bool:
     """A full stop, question or exclamation mark that is not an abbreviation's."""
     for m in _SENTENCE_END.finditer(text):
@@ -61,7 +66,7 @@ def speaker_after(prose: str, quote_end: int, limit: int, ends_sentence: bool) -
     if verb is None or verb.group()[0].isupper():
         return None
     between = prose[start:verb.start()]
-    if _word_count(between) > _MAX_WORDS_BEFORE_VERB or _has_sentence_end(between) or '"' in between.replace('"', "", 2):
+    if _word_count(between) > _MAX_WORDS_BEFORE_VERB or _has_sentence_end(between) or _quote_marks(between) > 2:
         return None
     if not between.strip():
         phrase = subject_after(prose, verb.end(), limit)

@@ -15,7 +15,6 @@ _ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov lieut supt insp
     st ste mt ft rev fr hon pres sr jr messrs mme mlle gov det sgt
-    no nos vol vols op pp fig figs art sec ch para
     vs v etc al cf ibid
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
@@ -23,6 +22,8 @@ _ABBREVIATIONS = frozenset(
     neb nebr nev okla ore pa tenn tex va vt wash wis wyo
     """.split()
 )
+# Abbreviations that stand before a number ("No. 10", "Fig. 3"): "No. We" ends a sentence.
+_BEFORE_NUMBERS = frozenset("no nos vol vols op pp fig figs art sec ch para".split())
 # Abbreviations that often end a sentence too ("... Acme Inc. The company ...", "in the
 # U.S. It ..."): they end it when a word that usually opens a sentence follows.
 _SOMETIMES_FINAL = frozenset("inc corp co ltd llc plc bros dept univ assn est approx".split())
@@ -52,6 +53,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     lowered = word.lower()
     if lowered in _ABBREVIATIONS:
         return True
+    if lowered in _BEFORE_NUMBERS:
+        return _WORD_AFTER.match(text, dot + 1) is None
     if "." in word or lowered in _SOMETIMES_FINAL:  # U.S., a.m., Inc.
         after = _WORD_AFTER.match(text, dot + 1)
         return not (after and after.group(1) in _SENTENCE_OPENERS)
