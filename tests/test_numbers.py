@@ -125,6 +125,22 @@ def test_word_shares_are_percentages_of_what_they_divide(sentence, span, value):
     assert claim["value"] == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    "sentence, span, kind, value, unit",
+    [
+        ("Half a million homes lost power.", "Half a million homes", COUNT, 500_000, None),
+        ("A quarter of a million fans came.", "A quarter of a million fans", COUNT, 250_000, None),
+        ("Half a dozen boats sank.", "Half a dozen boats", COUNT, 6, None),
+        ("The queue stretched a third of a mile.", "a third of a mile", MEASURE, 1 / 3, "mile"),
+        ("The vote took half an hour.", "half an hour", DURATION, 0.5, "hour"),
+    ],
+)
+def test_fractions_of_a_scale_or_a_unit(sentence, span, kind, value, unit):
+    claim = only(sentence)
+    assert (claim["text"], claim["kind"], claim["unit"]) == (span, kind, unit)
+    assert claim["value"] == pytest.approx(value)
+
+
 def test_half_and_quarter_without_what_they_divide_are_no_share():
     assert found("The second half was dull.") == []
     assert found("He was paid a quarter later.") == []
@@ -355,6 +371,8 @@ def test_counts_of_things_lost_are_no_change():
         "Open 24/7, even on 9/11.",
         "The festival runs June 3-5.",
         "The 2023-24 budget was tabled.",
+        "Seas may rise a metre by 2150.",
+        "The 747-8 freighter landed.",
         "Version 2.4.1 fixed it.",
         "It is one of the best hotels in town.",
         "No one was hurt, and another one is missing.",

@@ -83,7 +83,11 @@ _MONTH_AFTER = re.compile(
 _IN_EVERY = re.compile(r"[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+")
 _SUPERLATIVE = re.compile(r"-(?:[a-z]+est|most|least)\b")
 _CONVERSION_GAP = re.compile(r"[^\S\n]*(?:\(|/|,?[^\S\n]+or)[^\S\n]*")
-_HALF_A_SCALE = re.compile(r"[^\S\n]+an?[^\S\n]+(million|billion|trillion|hundred|thousand)\b", re.IGNORECASE)
+# "half a million", "a quarter of a million", "half a dozen": a fraction of a scale is a count.
+_FRACTION_OF_SCALE = re.compile(
+    r"[^\S\n]+(?:of[^\S\n]+)?an?[^\S\n]+(million|billion|trillion|hundred|thousand|dozen)\b", re.IGNORECASE
+)
+_OF_A = re.compile(r"[^\S\n]+(?:of[^\S\n]+)?an?[^\S\n]+")
 _DIVIDES = re.compile(r"[^\S\n]+(?:of|the|its|their|his|her|our|this|that|these|those)\b", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b|-(?=[,\s])")
 _LIST_MARKER = re.compile(r"[.)][^\S\n]")
@@ -272,6 +276,7 @@ def _score(text: str, amount: _Amount) -> tuple[list[Mention], int] | None:
     """A sports score or vote tally ("won 3-1", "a 5-4 ruling"): two counts, never a range.
 
     The second number is no upper bound, and each side's figure must be checkable on its own.
+    A game or a vote must be named around it; else a falling pair is a label ("747-8").
     """
     end = amount.number_end
     if not amount.plain or end - amount.number_start > 3 or text[end:end + 1] not in ("-", "–"):
@@ -288,10 +293,11 @@ def _score(text: str, amount: _Amount) -> tuple[list[Mention], int] | None:
     low, high = amount.value, Decimal(m.group())
     noun = subjects.next_noun(text, after)
     head = noun.text.split()[-1].lower() if noun else ""
-    context = _score_context(text, amount.start)
-    if low < high and head not in w.SCORE_NOUNS and context is None:
-        return None
-    subject = w.SCORE_NOUNS.get(head) or context
+    context = w.SCORE_NOUNS.get(head) or _score_context(text, amount.start)
+    if context is None:
+        # "10-15 people" is a range; "747-8" and "50-50" with no game or vote are labels.
+        return None if low < high else ([], after)
+    subject = context
     if subject == w.GOALS and max(low, high) > 15:
         subject = "points"
     return [Mention(Kind.COUNT, amount.start, end, value=_number(low), subject=subject),
@@ -336,12 +342,12 @@ def _is_label(text: str, amount: _Amount) -> bool:
 
 def _is_year(text: str, amount: _Amount, previous_word: str) -> bool:
     """A four-digit number read as a year: from 1900 it is one unless it counts something
-    round ("2000 people"); earlier ones only after "in", "since", "between" and the like."""
-    if amount.number_end - amount.number_start != 4 or not 1000 <= amount.value <= 2100:
+    round ("2000 people"); others ("1600", "2120") only after "in", "by", "between" and the like."""
+    if amount.number_end - amount.number_start != 4 or not 1000 <= amount.value <= 2999:
         return False
     if previous_word in w.YEAR_PREPOSITIONS:
         return True
-    if amount.value < 1900:
+    if not 1900 <= amount.value <= 2100:
         return False
     return amount.value % 100 != 0 or subjects.counted_noun(text, amount.number_end, singular=False) is None
 
@@ -407,21 +413,26 @@ def _in_every(text: str, amount: _Amount, previous: Mention | None) -> tuple[lis
 
 
 def _read_fraction(text: str, amount: _Amount, previous: Mention | None) -> tuple[list[Mention], int]:
-    """ "two-thirds of our revenue", "half of the town", "a quarter of": a share in per cent.
+    """ "two-thirds of our revenue", "half of the town": a share, in per cent; "half a
+    million", "half a dozen": a count; "a third of a mile", "half an hour": a measure.
 
     A bare "half" is a share only before what it divides ("half of", "half the") or after a
     qualifier ("almost half"); a bare "quarter" only in "a quarter of" (else it is a period).
     """
     word = text[amount.number_start:amount.number_end].lower()
-    if word == "half":
-        scale = _HALF_A_SCALE.match(text, amount.number_end)
-        if scale is not None:  # "half a million"
-            amount.scale = w.SCALES[scale.group(1).lower()]
-            amount.number_end = amount.end = scale.end()
-            return _complete(text, amount, previous) if _read_right(text, amount) else ([], amount.end)
     article = SCALE_DETERMINERS.ending_at(text, amount.start)
     if article is not None and not article[1]:
         amount.start = article[0]
+    scale = _FRACTION_OF_SCALE.match(text, amount.number_end)
+    if scale is not None and (word == "half" or article is not None or "of" not in scale.group()):
+        amount.scale = w.SCALES.get(scale.group(1).lower(), w.DOZEN)
+        amount.number_end = amount.end = scale.end()
+        return _complete(text, amount, previous) if _read_right(text, amount) else ([], amount.end)
+    unit = _OF_A.match(text, amount.number_end)
+    found = units.UNITS_AFTER.starting_at(text, unit.end()) if unit else None
+    if found is not None:  # "a third of a mile", "half an hour": a fraction of a unit
+        amount.kind, amount.unit, amount.end = found[1].kind, found[1].name, found[0]
+        return _finish(text, amount, previous), amount.end
     if word in w.DENOMINATORS:
         divides = _DIVIDES.match(text, amount.number_end) is not None
         qualified = QUALIFIERS_BEFORE.ending_at(text, amount.start) is not None
