@@ -295,8 +295,11 @@ _ANCHOR_WORDS = (
 )
 # Two scans merged, because one pattern that starts with both letters and digits is
 # several times slower than either alone.
+# The look-ahead for the letters anchors begin with lets most word starts fail at once.
+_ANCHOR_FIRST_LETTERS = "".join(sorted({c for w in (*_ANCHOR_WORDS, *MONTH_ABBREVIATIONS, "q", "h", "fy") for c in (w[0], w[0].upper())}))
 _WORD_ANCHORS = re.compile(
-    rf"\b(?:{variants(_ANCHOR_WORDS)}|{variants(MONTH_ABBREVIATIONS, lower=False)}|[QH][1-4]|FY\s?'?(?:\d\d)?\d\d)\b"
+    rf"\b(?=[{_ANCHOR_FIRST_LETTERS}])"
+    rf"(?:{variants(_ANCHOR_WORDS)}|{variants(MONTH_ABBREVIATIONS, lower=False)}|[QH][1-4]|FY\s?'?(?:\d\d)?\d\d)\b"
 )
 _DIGIT_ANCHORS = re.compile(r"\d(?:\d\d\d|0s\b|\d?[/.-]\d\d?[/.-]\d\d|[QH]\b)")
 
