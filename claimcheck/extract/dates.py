@@ -398,31 +398,43 @@ def _read_day_of_month(match: re.Match[str], reader: _Reader, month_text: str, d
         return cal.day(date) if date else Unresolved.IMPOSSIBLE
     if _safe_date(2000, month, day) is None:
         return Unresolved.IMPOSSIBLE
-    direction = _tense(reader.prose, match.start(), match.end())
-    return _relative(reader, lambda ref: _nearest_day(ref, month, day, direction))
+    return _relative(reader, lambda ref: _nearest_day(ref, month, day, _tense_of(reader, match)))
 
 
-def _nearest_day(reference: dt.date, month: int, day: int, cue: Direction | None) -> Period | None:
+def _tense_of(reader: _Reader, match: re.Match[str]) -> Callable[[], Direction | None]:
+    """The tense of the match's clause, worked out only if asked for."""
+    return lambda: _tense(reader.prose, match.start(), match.end())
+
+
+def _nearest_day(reference: dt.date, month: int, day: int, tense: Callable[[], Direction | None]) -> Period | None:
     """A day named without its year ("Dec. 1"): see `_nearest`."""
-    return _nearest(cal.yearly(lambda y: cal.day(dt.date(y, month, day)), reference), reference, cue)
+    return _nearest(cal.yearly(lambda y: cal.day(dt.date(y, month, day)), reference), reference, tense)
 
 
-def _nearest(candidates: list[Period], reference: dt.date, cue: Direction | None) -> Period | None:
+def _nearest(
+    candidates: list[Period], reference: dt.date, tense: Callable[[], Direction | None]
+) -> Period | None:
     """Which year's "Dec. 1" or "May" a sentence means.
 
     The one the tense points to, if within ten months ("said ... Dec. 1" in November is
     mostly about the coming 1 December, not last year's); without a cue, the latest one
     begun, unless the next begins within three months: news looks back more than ahead.
+    The tense is only worked out when it could change the answer.
     """
-    if cue is not None:
-        cued = cal.occurrence(candidates, reference, cue)
-        if cued and min(abs((cued.start - reference).days), abs((cued.end - reference).days)) <= _CUE_REACH_DAYS:
-            return cued
     latest = cal.occurrence(candidates, reference, Direction.PAST)
     upcoming = cal.occurrence(candidates, reference, Direction.NEXT)
-    if upcoming is not None and (latest is None or (upcoming.start - reference).days <= _AHEAD_DAYS):
-        return upcoming
-    return latest
+    default = upcoming if upcoming is not None and (latest is None or (upcoming.start - reference).days <= _AHEAD_DAYS) else latest
+    if_past = latest if _within_reach(latest, reference) else default
+    future = cal.occurrence(candidates, reference, Direction.FUTURE)
+    if_future = future if _within_reach(future, reference) else default
+    if if_past == default == if_future:
+        return default
+    cue = tense()
+    return if_past if cue is Direction.PAST else if_future if cue is Direction.FUTURE else default
+
+
+def _within_reach(period: Period | None, reference: dt.date) -> bool:
+    return period is not None and min(abs((period.start - reference).days), abs((period.end - reference).days)) <= _CUE_REACH_DAYS
 
 
 def _read_month_day(match: re.Match[str], reader: _Reader) -> Reading:
@@ -492,15 +504,26 @@ def _read_quarter(match: re.Match[str], reader: _Reader) -> Reading:
     else:
         # Results are reported after a quarter ends: "expects to report third-quarter
         # earnings" in October is the third quarter just ended, so no cue means the nearest.
-        cue = _tense(reader.prose, match.start(), match.end())
-        direction = Direction.PAST if cue is Direction.PAST else Direction.NEAREST
-        found = _named_occurrence(reader, lambda y: build(y, ordinal), direction)
+        found = _relative(reader, lambda ref: _quarter_named(ref, build, ordinal, _tense_of(reader, match)))
     if not isinstance(found, Period):
         return found
     if back_a_year:
         return cal.shift(found, Grain.YEAR, -1)
     reader.focus.note(match.start(), found)
     return found
+
+
+def _quarter_named(
+    reference: dt.date, build: Callable[[int, int], Period], ordinal: int, tense: Callable[[], Direction | None]
+) -> Period | None:
+    """Results are reported after a quarter ends: "expects to report third-quarter earnings"
+    in October is the third quarter just ended, so without a past tense, the nearest one."""
+    candidates = cal.yearly(lambda y: build(y, ordinal), reference)
+    nearest = cal.occurrence(candidates, reference, Direction.NEAREST)
+    latest = cal.occurrence(candidates, reference, Direction.PAST)
+    if nearest == latest or tense() is not Direction.PAST:
+        return nearest
+    return latest
 
 
 def _quarter_year(match: re.Match[str], prefix: str) -> int | None:
@@ -734,8 +757,7 @@ def _read_holiday(match: re.Match[str], reader: _Reader) -> Reading:
     month, day = HOLIDAYS[_words(match["hol_name"])]
     if match["hol_year"]:
         return cal.day(dt.date(int(match["hol_year"]), month, day))
-    cue = _tense(reader.prose, match.start(), match.end())
-    return _relative(reader, lambda ref: _nearest_day(ref, month, day, cue))
+    return _relative(reader, lambda ref: _nearest_day(ref, month, day, _tense_of(reader, match)))
 
 
 def _read_month(match: re.Match[str], reader: _Reader) -> Reading:
@@ -756,8 +778,7 @@ def _read_month(match: re.Match[str], reader: _Reader) -> Reading:
         return _relative(reader, lambda ref: _month_named(ref, month, direction))
     if not (match["mo_pos"] or _is_month_context(match, reader, name)):
         return None
-    cue = _tense(reader.prose, match.start(), match.end())
-    return _relative(reader, lambda ref: _nearest(cal.yearly(lambda y: cal.month(y, month), ref), ref, cue))
+    return _relative(reader, lambda ref: _nearest(cal.yearly(lambda y: cal.month(y, month), ref), ref, _tense_of(reader, match)))
 
 
 def _month_named(reference: dt.date, month: int, direction: Direction) -> Period | None:
