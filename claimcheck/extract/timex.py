@@ -428,30 +428,27 @@ LOOK_BEHIND_CHARS = 40
 LOOK_BEHIND_WORDS = 6
 
 
-def anchors(prose: str) -> Iterator[tuple[int, tuple[str, ...], tuple[str, ...] | None]]:
-    """Each anchor's offset, the families an expression beginning with it may belong to, and
-    those an expression holding it may belong to (None: any).
+def anchors(prose: str) -> list[tuple[int, str]]:
+    """Each anchor's offset and its text ("#" for a number shape), in text order.
 
     Digit shapes inside a longer number ("12345") are skipped: the digit pattern has no
-    boundary check of its own, because one would halve the speed of the scan.
+    boundary check of its own, because one would halve the speed of the scan. Two scans
+    and a sort beat one pattern that starts with both letters and digits.
     """
-    number = (_WORD_FAMILIES[_DIGITS], _CONTAINED_IN[_DIGITS])
-    words = (_anchor_word(m.start(), m.group()) for m in _WORD_ANCHORS.finditer(prose))
-    digits = ((m.start(), *number) for m in _DIGIT_ANCHORS.finditer(prose) if not (m.start() and prose[m.start() - 1].isdigit()))
-    word = next(words, None)
-    digit = next(digits, None)
-    while word is not None or digit is not None:
-        if digit is None or (word is not None and word[0] <= digit[0]):
-            yield word
-            word = next(words, None)
-        else:
-            yield digit
-            digit = next(digits, None)
+    found = [(m.start(), m.group()) for m in _WORD_ANCHORS.finditer(prose)]
+    found.extend((m.start(), _DIGITS) for m in _DIGIT_ANCHORS.finditer(prose) if not (m.start() and prose[m.start() - 1].isdigit()))
+    found.sort()
+    return found
 
 
-def _anchor_word(start: int, text: str) -> tuple[int, tuple[str, ...], tuple[str, ...] | None]:
+@functools.lru_cache(maxsize=1024)
+def _anchor_kind(text: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """The families an expression beginning with the anchor may belong to, and those an
+    expression holding it may belong to (None: any)."""
+    if text == _DIGITS:
+        return _WORD_FAMILIES[_DIGITS], _CONTAINED_IN[_DIGITS]
     first = text.split(None, 1)[0]
-    return start, _families_of(first) or (), _CONTAINED_IN.get(first.lower())
+    return _families_of(first) or (), _CONTAINED_IN.get(first.lower())
 
 
 @functools.lru_cache(maxsize=None)
@@ -495,9 +492,10 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
     anchors inside it free to start their own.
     """
     consumed = 0
-    for at, families, containing in anchors(prose):
+    for at, text in anchors(prose):
         if at < consumed:
             continue
+        families, containing = _anchor_kind(text)
         starts = _starts_before(prose, at, max(consumed, at - LOOK_BEHIND_CHARS))
         starts.reverse()
         if families:
