@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import claimcheck
 from claimcheck.extract.numbers import find_quantities
@@ -408,3 +410,20 @@ def test_offsets_point_into_the_text_through_the_pipeline():
 def test_inputs_built_to_make_patterns_backtrack_still_finish(text):
     # A pattern that backtracked on these, or a rescan of what was read, would take minutes.
     assert isinstance(find_quantities(text), list)
+
+
+# --- invariants -----------------------------------------------------------------------------
+
+_PIECES = ["1", "12", "1,000", "3.5", "-", "–", "$", "€", "US$", "%", " per cent", " million", " to ", " and ",
+           "between ", "from ", "about ", "one", "half", "a", "third", "hundreds", " of ", "people", "miles",
+           "-year-old", ",", ".", "(", ")", "/", "+", "½", "\n", "May", "2019", " ", "won ", "Ruiz, ", "sub-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_claims_lie_in_the_text_in_order_without_overlapping(text):
+    claims = find_quantities(text)
+    for claim in claims:
+        assert 0 <= claim.start < claim.end <= len(text)
+    for first, second in zip(claims, claims[1:]):
+        assert first.end <= second.start

@@ -160,8 +160,10 @@ def find_quantities(prose: str) -> list[Mention]:
         mentions, pos = _read_words(prose, 0, first.end(), None)
         found.extend(mentions)
     while (m := _SCAN.search(prose, pos)) is not None:
-        mentions, resume = _read(prose, m, found[-1] if found else None)
-        found.extend(mentions)
+        previous = found[-1] if found else None
+        mentions, resume = _read(prose, m, previous)
+        # A sign between two amounts ("5€€3") could be read by both; the first keeps it.
+        found.extend(x for x in mentions if previous is None or x.start >= previous.end)
         pos = max(resume, m.start() + 1)
     return found
 
@@ -910,7 +912,6 @@ def _previous_word(text: str, pos: int) -> tuple[str, int]:
     i = pos
     while i > 0 and text[i - 1] in " \t\u00a0":
         i -= 1
-    j = i
-    while j > 0 and not text[j - 1].isspace() and i - j < 40:
-        j -= 1
+    low = max(0, i - 40)
+    j = max(low, text.rfind(" ", low, i) + 1, text.rfind("\n", low, i) + 1, text.rfind("\t", low, i) + 1)
     return text[j:i], j

@@ -51,7 +51,6 @@ VULGAR_FRACTIONS: Mapping[str, Decimal] = {
 }
 
 
-
 def trie_regex(phrases: Iterable[str]) -> str:
     """An alternation of `phrases` as a trie, one branch per shared prefix, so a lookup
     costs the length of the phrase rather than the size of the table.
@@ -119,13 +118,10 @@ def parse_number_words(text: str, start: int, end: int) -> WordNumber | None:
     if not tokens:
         return None
     first, _, first_end = tokens[0]
-    if first in VAGUE:
-        return WordNumber(WordKind.VAGUE, Decimal(VAGUE[first]), first_end)
-    if first in DENOMINATORS and first not in ORDINALS:
-        return WordNumber(WordKind.FRACTION, Decimal(1) / DENOMINATORS[first], first_end)
-    if first in ORDINALS:
-        return WordNumber(WordKind.ORDINAL, Decimal(ORDINALS[first]), first_end)
-    if first in SCALES or first == "dozen":
+    kind, value = _SINGLE_WORDS.get(first, (WordKind.CARDINAL, Decimal(0)))
+    if kind in (WordKind.VAGUE, WordKind.FRACTION, WordKind.ORDINAL):  # these take no more words
+        return WordNumber(kind, value, first_end)
+    if kind is WordKind.SCALE:
         return _scale_only(tokens)
     return _cardinal(tokens)
 
