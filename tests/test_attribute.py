@@ -51,6 +51,25 @@ def test_the_source_says_how_it_was_written_and_cued():
     assert source == Source("Volodymyr Zelensky", "Zelensky", "said", True)
 
 
+def test_headline_quote_with_a_capitalised_verb():
+    text = "'We Lost 40 Men,' Zelensky Says of Bakhmut Fight\n\nPresident Volodymyr Zelensky spoke on Tuesday."
+    assert names(text, "40 Men") == ["Volodymyr Zelensky"]
+
+
+def test_a_headline_in_title_case_is_no_one_s_full_name():
+    text = (
+        "Zelensky Says of Brutal Bakhmut Fight\n\n"
+        'Valerii, a Bakhmut resident, told AFP that he would stay.\n\n"We have 300 neighbours left," he said.'
+    )
+    assert names(text, "300 neighbours") == ["Valerii"]
+
+
+def test_a_quoted_nickname_is_not_a_quotation_handing_over_to_a_speaker():
+    text = '"Bakhmut will fall in 3 weeks," a soldier with the call sign "Fox" told AFP journalists.'
+    [source] = sources(text, "3 weeks")
+    assert source.name == "Fox" and source.cue == "told"
+
+
 def test_pronoun_after_a_quote_resolves_to_the_person_named_before():
     text = 'Governor Andrei Vorobyov spoke to reporters.\n\n"We lost 40 men," he said.'
     [source] = sources(text, "40 men")

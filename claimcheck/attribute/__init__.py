@@ -29,6 +29,7 @@ _NEIGHBOUR_QUOTES = 3
 # A quotation of a few words without closing punctuation is a term or a nickname ("Fox"),
 # not speech: it does not end the clause around it.
 _SPEECH_MIN_WORDS = 4
+_HANDING_OVER = (",", ".", "?", "!", "—", "–", "-", ":", ";")
 
 
 def attribute(prose: str, segmentation: Segmentation, mentions: Sequence[Mention]) -> list[Source | None]:
@@ -181,10 +182,13 @@ class _Attributor:
     def _adjacent_speaker(self, index: int) -> Source | None:
         quote = self.quotes[index]
         para = self.seg.paragraphs[self.seg.paragraph_index(quote.start)]
-        ends_sentence = self.prose[quote.start:quote.end].rstrip("\"'”’»").endswith(".")
+        inner_end = self.prose[quote.start:quote.end].rstrip("\"'”’»")
         found: Attribution | None = None
-        if quote.closed or quote.end < para.end:
-            found = speaker_after(self.prose, quote.end, para.end, ends_sentence)
+        # Speech handed to an attribution after it ends in punctuation: `...," she said`;
+        # a quoted nickname or term (`"Fox" told AFP`) does not.
+        if (quote.closed or quote.end < para.end) and inner_end.endswith(_HANDING_OVER):
+            headline = self.names.is_headline(para)
+            found = speaker_after(self.prose, quote.end, para.end, inner_end.endswith("."), headline)
         if found is None:
             previous = self.quotes[index - 1].end if index > 0 and self.quotes[index - 1].end > para.start else para.start
             sentence = self.seg.sentences[self.seg.sentence_index(quote.start)] if self.seg.sentences else para

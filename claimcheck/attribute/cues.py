@@ -185,4 +185,6 @@ CUE = re.compile(
 
 # A speech verb right after or before a quotation: `," Zelensky said` or `said: "`.
 SPEECH_VERB = re.compile(rf"\b{word_trie(REPORTING_VERBS)}\b")
+# Headlines write the verb with a capital: "'...,' Zelensky Says of Brutal Fight".
+HEADLINE_SPEECH_VERB = re.compile(rf"\b{word_trie(REPORTING_VERBS)}\b", re.I)
 SPEECH_VERBS_PATTERN = word_trie(REPORTING_VERBS)

@@ -28,7 +28,9 @@ from .cues import (
 )
 
 _CAP = r"[A-Z][\w'’&.-]*"
-_CONNECT = r"(?:of|for|the|de|van|von|der|den|bin|al|da|di|du|la|le|del)"
+_PARTICLE_WORDS = "de|van|von|der|den|bin|al|da|di|du|la|le|del"
+_PARTICLES = rf"(?:{_PARTICLE_WORDS})"
+_CONNECT = rf"(?:of|for|the|{_PARTICLE_WORDS})"
 # A capitalised run: "Volodymyr Zelensky", "Institute for the Study of War".
 NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}{_CAP})*")
 _GAP = re.compile(r"[ \t]+")
@@ -43,6 +45,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,4}")
 _APPOSITION = re.compile(r",[ \t]+(?:\d|(?:a|an|the|who|whose)\b)")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _ARTICLES = frozenset("the a an".split())
+_HEADLINE_MAX_CHARS = 200
 _WINDOW = 1500  # characters looked back for the person a pronoun stands for
 _FULL_NAME_LOOKUPS = 40  # occurrences of a surname inspected for the full name
 
@@ -187,18 +190,27 @@ class NameBook:
     def _find_fullest(self, name: Name) -> str:
         best = name.tokens
         surname = name.tokens[-1]
-        pattern = re.compile(rf"(?:{_CAP}[ \t]+(?:{_CONNECT}[ \t]+)?){{1,3}}{re.escape(surname)}\b")
+        connect = _PARTICLES if name.is_person else _CONNECT
+        pattern = re.compile(rf"(?:{_CAP}[ \t]+(?:{connect}[ \t]+)?){{1,3}}{re.escape(surname)}\b")
         seen = 0
         position = self._prose.find(surname)
         while position != -1 and seen < _FULL_NAME_LOOKUPS:
             seen += 1
             m = pattern.search(self._prose, max(0, position - 80), position + len(surname))
-            if m and m.end() == position + len(surname):
+            if m and m.end() == position + len(surname) and not self._in_headline(position):
                 found = read_name(self._prose, m.start(), m.end())
                 if found and found.is_person == name.is_person and found.tokens[-len(best):] == best and len(found.tokens) > len(best):
                     best = found.tokens
             position = self._prose.find(surname, position + len(surname))
         return " ".join(best)
+
+    def _in_headline(self, offset: int) -> bool:
+        """Headlines capitalise every word, so their runs are not names."""
+        return self.is_headline(self._paragraphs[self._paragraph_index(offset)])
+
+    def is_headline(self, para: Span) -> bool:
+        """A short single line that does not end like a sentence."""
+        return para.end - para.start <= _HEADLINE_MAX_CHARS and self._prose[para.end - 1] not in ".!?:;\"”" and self._prose.find("\n", para.start, para.end) == -1
 
     def expand_acronym(self, acronym: str) -> str | None:
         """ "ISW" -> "Institute for the Study of War" where the document spells it out."""

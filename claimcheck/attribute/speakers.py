@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Span
-from .cues import SPEECH_VERB, SPEECH_VERBS_PATTERN
+from .cues import HEADLINE_SPEECH_VERB, SPEECH_VERB, SPEECH_VERBS_PATTERN
 from .subjects import is_inverted, sentence_subject, subject_after, subject_before
 
 _AFTER_QUOTE_CHARS = 160
@@ -58,17 +58,19 @@ def _has_sentence_end(text: str) -> bool:
     return False
 
 
-def speaker_after(prose: str, quote_end: int, limit: int, ends_sentence: bool) -> Attribution | None:
+def speaker_after(prose: str, quote_end: int, limit: int, ends_sentence: bool, headline: bool) -> Attribution | None:
     """ `," Zelensky said` / `," said Zelensky` right after a quotation."""
     limit = min(limit, quote_end + _AFTER_QUOTE_CHARS)
     start = _LEAD.match(prose, quote_end, limit).end()
-    verb = SPEECH_VERB.search(prose, start, limit)
-    if verb is None or verb.group()[0].isupper():
+    verb = (HEADLINE_SPEECH_VERB if headline else SPEECH_VERB).search(prose, start, limit)
+    if verb is None:
         return None
     between = prose[start:verb.start()]
     if _word_count(between) > _MAX_WORDS_BEFORE_VERB or _has_sentence_end(between) or _quote_marks(between) > 2:
         return None
     if not between.strip():
+        if headline:
+            return None
         phrase = subject_after(prose, verb.end(), limit)
     else:
         if ends_sentence and not between.lstrip()[0].islower():
