@@ -221,6 +221,7 @@ def _bench(urls: int, delay: float, jobs: tuple[int, ...]) -> dict[str, float]:
 
     names = ["flood-relief-wire.html", "budget-feature.html", "match-report.html"]
     times: dict[str, float] = {}
+    outputs: list[list[dict]] = []
     with LocalSite(delay=delay) as slow, tempfile.TemporaryDirectory() as tmp:
         listing = Path(tmp) / "urls.txt"
         listing.write_text("".join(f"{slow.url('/articles/' + names[i % 3])}?{i}\n" for i in range(urls)), encoding="utf-8")
@@ -233,8 +234,11 @@ def _bench(urls: int, delay: float, jobs: tuple[int, ...]) -> dict[str, float]:
             )
             times[f"jobs {n}"] = time.perf_counter() - started
             assert proc.returncode == 0, proc.stderr
-            assert len(json.loads(proc.stdout)["documents"]) == urls
+            documents = json.loads(proc.stdout)["documents"]
+            assert len(documents) == urls
+            outputs.append(documents)
             print(f"--jobs {n}: {times[f'jobs {n}']:.2f} s   ({proc.stderr.strip()})")
+    assert all(output == outputs[0] for output in outputs), "--jobs changed the results"
     return times
 
 

@@ -12,23 +12,20 @@ import enum
 import os
 import re
 import sys
-from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Sequence, TypeVar, Union
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
 from ..errors import InputError
 from .html import document_charset, extract_article, looks_like_html
 from .url import HTML_TYPES, FetchOptions, Fetcher, looks_like_url
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 HTML_SUFFIXES = (".html", ".htm")
 STDIN = "-"
 _SNIFF_BYTES = 8192
 _LIST_COMMENT = re.compile(r"(?:^|\s)#.*$")
+_HOST_LIKE = re.compile(r"^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # Labels browsers read as another encoding (WHATWG Encoding Standard): pages that say
@@ -191,7 +188,8 @@ def read_file(path: Union[str, os.PathLike[str]]) -> Input:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise InputError(source, "no such file") from None
+        hint = f"; for a web address write https://{source}" if _HOST_LIKE.match(source) else ""
+        raise InputError(source, "no such file" + hint) from None
     except IsADirectoryError:
         raise InputError(source, "is a directory") from None
     except PermissionError:
@@ -323,25 +321,49 @@ def load_inputs(
 
 
 def in_order(work: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
-    """`map(work, items)` on `jobs` threads: results in item order, at most 2 x jobs held at once."""
-    from concurrent.futures import ThreadPoolExecutor
+    """`map(work, items)` on `jobs` threads: results in item order, at most 2 x jobs held at once.
 
-    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="claimcheck-input")
-    pending: deque[Future[R]] = deque()
-    upcoming = iter(items)
+    The threads are daemons, not a ThreadPoolExecutor's: on Ctrl-C the program ends at
+    once instead of waiting for every download in flight to time out.
+    """
+    import threading
+
+    finished: dict[int, tuple[bool, object]] = {}
+    changed = threading.Condition()
+    slots = threading.Semaphore(2 * jobs)
+    upcoming = iter(range(len(items)))
+    stopping = threading.Event()
+
+    def worker() -> None:
+        while True:
+            slots.acquire()
+            with changed:
+                index = None if stopping.is_set() else next(upcoming, None)
+            if index is None:
+                slots.release()
+                return
+            try:
+                outcome: tuple[bool, object] = (True, work(items[index]))
+            except BaseException as exc:  # handed to the consumer, raised there
+                outcome = (False, exc)
+            with changed:
+                finished[index] = outcome
+                changed.notify_all()
+
+    for n in range(min(jobs, len(items))):
+        threading.Thread(target=worker, name=f"claimcheck-input-{n}", daemon=True).start()
     try:
-        for item in upcoming:
-            pending.append(pool.submit(work, item))
-            if len(pending) >= 2 * jobs:
-                break
-        while pending:
-            result = pending.popleft().result()
-            for following in upcoming:
-                pending.append(pool.submit(work, following))
-                break
-            yield result
+        for index in range(len(items)):
+            with changed:
+                while index not in finished:
+                    changed.wait()
+                ok, value = finished.pop(index)
+            slots.release()
+            if not ok:
+                raise value  # type: ignore[misc]
+            yield value  # type: ignore[misc]
     finally:
-        pool.shutdown(wait=not pending, cancel_futures=True)
+        stopping.set()
 
 
 def iter_inputs(

@@ -70,7 +70,6 @@ class Fetched:
     content_type: str
     charset: str | None
     body: bytes
-    from_cache: bool = False
 
 
 def parse_content_type(header: str | None) -> tuple[str, str | None]:
@@ -150,7 +149,7 @@ class Fetcher:
             max_redirects=options.max_redirects,
             headers={"User-Agent": _user_agent(), "Accept": ACCEPT},
             limits=httpx.Limits(max_connections=options.connections, max_keepalive_connections=options.connections),
-            trust_env=True,  # HTTP(S)_PROXY, NO_PROXY, SSL_CERT_FILE, as other tools do
+            trust_env=True,  # proxies from HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY, as other tools do
         )
         if options.cache_dir is None:
             return httpx.Client(**settings)
@@ -196,14 +195,14 @@ class Fetcher:
         if asked is not None:
             raise FetchError(
                 url,
-                f"HTTP {status} {response.reason_phrase}: the site asks to wait {asked:g} s, longer than claimcheck waits ({self.options.max_retry_wait:g} s); try again later",
+                f"HTTP {status} {response.reason_phrase}: the site asks to wait {asked:g} s more, past the {self.options.max_retry_wait:g} s claimcheck waits in all; try again later",
                 status,
             )
         return None
 
     def _accept(self, url: str, response: "httpx.Response", attempts: int) -> Fetched:
         status = response.status_code
-        if status >= 400:
+        if not 200 <= status < 300:
             raise FetchError(url, _status_advice(status, response.reason_phrase, attempts), status)
         media, charset = parse_content_type(response.headers.get("Content-Type"))
         if media and media not in HTML_TYPES | TEXT_TYPES:
@@ -213,16 +212,7 @@ class Fetcher:
                 status,
             )
         body = _read_capped(url, response, self.options)
-        caching = response.extensions.get("caching")
-        return Fetched(
-            url=url,
-            final_url=str(response.url),
-            status=status,
-            content_type=media,
-            charset=charset,
-            body=body,
-            from_cache=bool(getattr(caching, "from_cache", False)),
-        )
+        return Fetched(url=url, final_url=str(response.url), status=status, content_type=media, charset=charset, body=body)
 
 
 def _read_capped(url: str, response: "httpx.Response", options: FetchOptions) -> bytes:
