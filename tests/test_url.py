@@ -154,6 +154,15 @@ class LocalSite:
                 self.send(h, 503, b"Busy", Retry_After="1")
             else:
                 self.send(h, 200, page, content_type="text/html; charset=utf-8")
+        elif path == "/etag":
+            if h.headers.get("If-None-Match") == '"v1"':
+                self.hits["/etag 304"] += 1
+                h.send_response(304)
+                h.send_header("ETag", '"v1"')
+                h.send_header("Content-Length", "0")
+                h.end_headers()
+            else:
+                self.send(h, 200, page, content_type="text/html; charset=utf-8", ETag='"v1"', Cache_Control="no-cache")
         elif path == "/hang":
             h.send_response(200)
             h.send_header("Content-Type", "text/html")
@@ -458,6 +467,19 @@ def test_cache_dir_serves_a_fresh_page_without_asking_again(site: LocalSite, tmp
     assert site.hits["/cached"] == 1
     assert site.hits["/uncached"] == 2
     assert any(cache.iterdir())
+
+
+def test_cache_dir_revalidates_a_page_the_site_says_to_check(site: LocalSite, tmp_path: Path, validate):
+    """no-cache + ETag: asked again every time, but answered 304 and served from the cache."""
+    options = FetchOptions(timeout=1.0, cache_dir=tmp_path / "cache")
+    outputs = []
+    for _ in range(2):
+        env = pipe_env()
+        assert run_extract(env, [site.url("/etag")], None, None, None, False, fetch=options) == ExitCode.OK
+        outputs.append(validate(env.stdout.getvalue())["documents"])
+    assert outputs[0] == outputs[1] and outputs[0][0]["claims"]
+    assert site.hits["/etag"] == 2
+    assert site.hits["/etag 304"] == 1
 
 
 def test_fetching_libraries_are_not_imported_at_start_up():
