@@ -405,7 +405,7 @@ def test_offsets_point_into_the_text_through_the_pipeline():
 @pytest.mark.parametrize(
     "text",
     ["1" * 100_000, "1," * 50_000, "1.1." * 25_000, "one " * 10_000, "$" * 50_000 + "5", "- 1" * 10_000,
-     "hundreds of " * 5_000, "from 1 to " * 5_000],
+     "hundreds of " * 5_000, "from 1 to " * 5_000, "It was 412.\n1. Item\n" * 5_000],
 )
 def test_inputs_built_to_make_patterns_backtrack_still_finish(text):
     # A pattern that backtracked on these, or a rescan of what was read, would take minutes.

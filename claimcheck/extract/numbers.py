@@ -325,7 +325,8 @@ def _is_label(text: str, amount: _Amount) -> bool:
     "Section 8", "Boeing 737", "iPhone 11 Pro", a list marker."""
     word, _ = _previous_word(text, amount.number_start)
     bare = word.rstrip(".")
-    if bare in w.MONTHS or _MONTH_AFTER.match(text, amount.number_end):
+    after = _word_after(text, amount, amount.number_end)
+    if bare in w.MONTHS or ((after in w.MONTHS or after in (",", "of")) and _MONTH_AFTER.match(text, amount.number_end)):
         return True
     if amount.start != amount.number_start or not amount.plain or amount.kind is not Kind.COUNT:
         return False
@@ -333,13 +334,21 @@ def _is_label(text: str, amount: _Amount) -> bool:
         return False
     if _is_year(text, amount, bare.lower()) or bare.lower() in w.IDENTIFIER_WORDS:
         return True
-    if _LIST_MARKER.match(text, amount.number_end) and text[:amount.number_start].rstrip(" \t")[-1:] in ("\n", ""):
+    if after in (".", ")") and _LIST_MARKER.match(text, amount.number_end) and _starts_line(text, amount.number_start):
         return True
     if word[-1:].isalnum() and not word.islower() and bare.lower() not in w.FUNCTION_WORDS:
         return subjects.counted_noun(text, amount.number_end, singular=False, max_words=2) is None
-    name = _NAME_AFTER.match(text, amount.number_end)
+    name = _NAME_AFTER.match(text, amount.number_end) if after[:1].isupper() else None
     return name is not None and not subjects.is_plural(name.group(1)) \
         and subjects.counted_noun(text, name.end(), singular=False, max_words=1) is None
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    """Only spaces stand between `pos` and the start of its line."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
 
 
 def _is_year(text: str, amount: _Amount, previous_word: str) -> bool:
@@ -573,7 +582,7 @@ def _read_count_scale(text: str, amount: _Amount, pos: int, token: str) -> tuple
 def _read_compound(text: str, amount: _Amount, pos: int) -> bool:
     """ "a three-point range", "six-cylinder": a count joined to its noun by a hyphen;
     False for "one-off" and the like, which count nothing."""
-    hyphen = _HYPHEN_WORD.match(text, pos)
+    hyphen = _HYPHEN_WORD.match(text, pos) if text.startswith("-", pos) else None
     if hyphen is None:
         return True
     noun = hyphen.group(1)
