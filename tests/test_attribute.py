@@ -45,6 +45,11 @@ def test_speaker_named_after_or_before_the_quote(text: str):
     assert source is not None and source.name == "Zelensky" and source.quoted
 
 
+def test_british_single_quotes():
+    text = "'We lost 40 men,' the farmers' leader, Piet Hallen, said. 'Another 12 are missing.'"
+    assert names(text, "40 men", "12 are missing") == ["Piet Hallen", "Piet Hallen"]
+
+
 def test_the_source_says_how_it_was_written_and_cued():
     text = 'President Volodymyr Zelensky spoke on Tuesday.\n\n"We lost 40 men," Zelensky said.'
     [source] = sources(text, "40 men")

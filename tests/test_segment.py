@@ -33,6 +33,11 @@ def test_each_kind_of_quote_mark(text: str, quoted: str):
     assert quotes(text) == [quoted]
 
 
+def test_british_straight_single_quotes_without_double_ones():
+    text = "'We lost 40 men,' the farmers' leader said. 'It's the worst year since 1983.'"
+    assert quotes(text) == ["'We lost 40 men,'", "'It's the worst year since 1983.'"]
+
+
 def test_single_quotes_count_in_headlines_but_apostrophes_do_not():
     text = "'Russia Does Not Count People,' Zelensky Says\n\nRussia's losses grew. The farmers' union said so."
     assert quotes(text) == ["'Russia Does Not Count People,'"]

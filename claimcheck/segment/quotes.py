@@ -37,7 +37,11 @@ _SINGLE = frozenset("‘’'")
 _FIXED_DIRECTION = {"“": "open", "„": "open", "«": "open", "``": "open", "‘": "open", "”": "close", "»": "close", "''": "close", "’": "close"}
 _BODY_MARKS = re.compile(r"``|''|[“”„«»\"‘’]")
 _ALL_MARKS = re.compile(r"``|''|[“”„«»\"‘’']")
-_OPENING_AT_START = re.compile(r"``|[“„«\"‘]")
+_OPENING_AT_START = re.compile(r"``|[“„«\"‘]|'(?=[A-Z])")
+# British copy with straight single quotes and no double ones: 'We lost 40 men,' he said.
+# Only a mark before a capital opens and only one after punctuation closes, so the
+# apostrophes of "don't" and "farmers' union" are never read as quotes.
+_BRITISH_MARKS = re.compile(r"(?<![\w'])'(?=[A-Z])|(?<=[,.?!—])'(?![\w'])")
 _TERMINAL = frozenset(".!?:;")
 _HEADLINE_MAX_CHARS = 200
 # Opens: after the start, white space, a bracket or a dash; closes: before the end,
@@ -58,7 +62,9 @@ def find_quotations(prose: str, paragraphs: tuple[Span, ...]) -> tuple[Quotation
         if _is_headline(prose, para):
             in_para: Iterable[re.Match[str]] = _ALL_MARKS.finditer(prose, para.start, para.end)
         elif first == last:
-            continue
+            if prose.find("'", para.start, para.end) == -1:
+                continue
+            in_para = _BRITISH_MARKS.finditer(prose, para.start, para.end)
         else:
             in_para = marks[first:last]
         parts, left_open = _pair_marks(prose, para, in_para, carried)
