@@ -50,3 +50,16 @@ def test_offsets_point_into_the_file_as_written():
     doc = claimcheck.extract(ARTICLE)
     for claim in doc.claims:
         assert ARTICLE[claim.start:claim.end] == claim.text
+
+
+def test_wire_style_quotes_are_prose_not_code():
+    text = "``We lost 40 homes,'' he said Thursday. ``Some 12 remain,'' she said.\n"
+    doc = claimcheck.extract(text)
+    numbers = " | ".join(c.text for c in doc.claims if c.kind.value != "date")
+    assert "40" in numbers and "12" in numbers
+    assert read_prose(text).prose == text
+
+
+def test_code_spans_are_still_blanked():
+    for text, code in (("Run `x = 45` now", "`x = 45`"), ("Use ``a ` b`` here", "``a ` b``")):
+        assert read_prose(text).prose == text.replace(code, " " * len(code))
