@@ -374,3 +374,10 @@ def test_reference_dates_at_the_ends_of_the_calendar_do_not_break_resolution() -
     for reference in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
         mentions = find_dates(text, reference)
         assert [text[m.start:m.end] for m in mentions][:2] == ["last week", "a year ago"]
+
+
+def test_four_digit_number_before_a_unit_is_a_measure_not_a_year():
+    import claimcheck
+
+    claims = claimcheck.extract("The 1520 sq m clinic and a 1200 km pipeline opened.", reference_date="2024-03-01").claims
+    assert [(c.kind.value, c.value) for c in claims] == [("measure", 1520), ("measure", 1200)]

@@ -24,6 +24,7 @@ from typing import Callable, Union
 from ..model import DateValue, Kind, Mention
 from . import calendar as cal
 from .calendar import Direction, Grain, Period
+from .units import UNITS_AFTER
 from .timex import (
     CENTURY_ORDINALS,
     DECADE_WORDS,
@@ -846,6 +847,8 @@ def _is_year_context(match: re.Match[str], reader: _Reader, value: int) -> bool:
         return False
     after = _word_after(prose, match.end()).lower()
     if after in _COUNT_NOUNS or prose[match.end():match.end() + 1] in ("%", "-"):
+        return False
+    if UNITS_AFTER.starting_at(prose, match.end()) is not None:  # "the 1520 sq m centre"
         return False
     before = _word_before(prose, start)
     before_key = before.lower().rstrip(".,")
