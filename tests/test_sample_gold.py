@@ -34,7 +34,6 @@ def test_gold_claims_point_at_their_text(doc):
             assert claim["value"] is not None or claim["vague"], where
 
 
-@pytest.mark.xfail(reason="extractors in progress", strict=False)
 def test_extractor_matches_the_sample_gold():
     score = score_gold_file(GOLD)
     errors = "\n".join(score.errors)
