@@ -15,7 +15,7 @@ from typing import Sequence
 from ..model import Kind, Mention, Source, Span
 from ..segment import Quotation, Segmentation
 from .names import NameBook
-from .reported import Frame, Sentence, Speaker, find_frames, innermost
+from .reported import Frame, Lookups, Sentence, Speaker, find_frames, innermost
 from .speakers import Attribution, Turn, inner_attribution, speaker_after, speaker_before, transcript_turns
 
 __all__ = ["attribute"]
@@ -54,6 +54,7 @@ class _Attributor:
         self._resolved: dict[tuple[int, int, str], Source | None] = {}
         self._turns: dict[int, Turn] | None = None
         self._depth = 0
+        self._lookups = Lookups(self.in_quotation, self.speaker_ending_before, self.has_claim)
 
     # -- lookups -------------------------------------------------------------------
 
@@ -115,23 +116,22 @@ class _Attributor:
 
     def frames(self, index: int) -> list[Frame]:
         """Frames of reported speech in sentence `index` (cached)."""
-        if index not in self._frames:
-            self._frames[index] = []
-            if self.seg.sentences and self._depth <= _MAX_DEPTH:
-                self._depth += 1
-                try:
-                    self._frames[index] = find_frames(
-                        self.prose, self._sentence(index), self.in_quotation, self.speaker_ending_before, self.has_claim,
-                    )
-                finally:
-                    self._depth -= 1
+        cached = self._frames.get(index)
+        if cached is not None:
+            return cached
+        if not self.seg.sentences or self._depth > _MAX_DEPTH:
+            return []
+        self._frames[index] = []  # a look-back from inside this sentence must not come here again
+        self._depth += 1
+        try:
+            self._frames[index] = find_frames(self.prose, self._sentence(index), self._lookups)
+        finally:
+            self._depth -= 1
         return self._frames[index]
 
     def _sentence(self, index: int) -> Sentence:
         span = self.seg.sentences[index]
-        boundaries = [
-            q.end for q in self._quotes_between(span.start, span.end) if self._is_speech(q)
-        ]
+        boundaries = [q.end for q in self._quotes_between(span.start, span.end) if self._is_speech(q)]
         boundaries += [m.end() for m in _CLAUSE_BREAK.finditer(self.prose, span.start, span.end)]
         return Sentence(span, tuple(sorted(boundaries)))
 

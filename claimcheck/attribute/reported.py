@@ -95,13 +95,16 @@ def _trails(prose: str, sentence: Span, phrase: Span, verb_end: int, has_claim: 
     return not has_claim(verb_end, stop)
 
 
-def find_frames(
-    prose: str,
-    sentence: Sentence,
-    in_quotation: Callable[[int], bool],
-    speaker_before_offset: Callable[[int], Source | None],
-    has_claim: Callable[[int, int], bool],
-) -> list[Frame]:
+@dataclass(frozen=True, slots=True)
+class Lookups:
+    """What the frame finder asks the attributor about the rest of the document."""
+
+    in_quotation: Callable[[int], bool]
+    speaker_before: Callable[[int], "Source | None"]
+    has_claim: Callable[[int, int], bool]
+
+
+def find_frames(prose: str, sentence: Sentence, lookups: Lookups) -> list[Frame]:
     """The frames of one sentence, in the order of their cues."""
     span = sentence.span
     frames: list[Frame] = []
@@ -109,41 +112,63 @@ def find_frames(
     for count, m in enumerate(CUE.finditer(prose, span.start, span.end)):
         if count == _MAX_CUES_PER_SENTENCE:
             break
-        if in_quotation(m.start()):
+        if lookups.in_quotation(m.start()):
             continue
-        kind = m.lastgroup
-        if kind == "according":
-            phrase = _PHRASE_AFTER.match(prose, m.end(), span.end)
-            if phrase:
-                frames.append(Frame(span.start, span.end, Speaker(Span(phrase.start(1), phrase.end(1)), "according to")))
-                frames.extend(_background(prose, frames[-1], forward=False))
-        elif kind == "hedge":
-            word = m.group().lower()
-            frames.append(Frame(span.start, span.end, Speaker(None, word, Source(HEDGES[word], word, word))))
-        elif kind == "quoted_as":
-            phrase_end = _AS_SAYING.search(prose, m.end(), span.end)
-            if phrase_end:
-                # "X was quoted by Interfax as saying": X speaks; "Interfax quoted X as saying": X too.
-                passive = _PASSIVE.search(prose, max(span.start, m.start() - 12), m.start())
-                quoted = subject_before(prose, _clause_start(sentence, m.start()), passive.start()) if passive else Span(m.end() + 1, phrase_end.start() - 1)
-                if quoted:
-                    frames.append(Frame(phrase_end.end(), span.end, Speaker(quoted, "quoted")))
-        elif kind == "participle":
-            if not prose[max(span.start, m.start() - 4):m.start()].rstrip().endswith(","):
-                continue
-            speaker = last_speaker or _known(speaker_before_offset(m.start()))
-            if speaker is None:
-                opening = sentence_subject(prose, span.start, m.start())
-                speaker = Speaker(opening, m.group()) if opening else None
-            if speaker:
-                frames.append(Frame(m.end(), span.end, speaker))
-        else:
-            frame = _verb_frame(prose, sentence, m, has_claim)
-            if frame is not None:
-                frames.append(frame)
-                frames.extend(_background(prose, frame, forward=frame.start > m.start()))
-                last_speaker = frame.speaker
+        found = _CUE_FRAMES[m.lastgroup](prose, sentence, m, lookups, last_speaker)
+        if found and m.lastgroup == "verb":
+            last_speaker = found[0].speaker
+        frames.extend(found)
     return frames
+
+
+def _according_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
+    """ "according to X" speaks for the whole sentence, asides about names excepted."""
+    span = sentence.span
+    phrase = _PHRASE_AFTER.match(prose, m.end(), span.end)
+    if not phrase:
+        return []
+    frame = Frame(span.start, span.end, Speaker(Span(phrase.start(1), phrase.end(1)), "according to"))
+    return [frame, *_background(prose, frame, forward=False)]
+
+
+def _hedge_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
+    """ "reportedly": the claim comes from reports nobody is named for."""
+    word = m.group().lower()
+    return [Frame(sentence.span.start, sentence.span.end, Speaker(None, word, Source(HEDGES[word], word, word)))]
+
+
+def _quoted_as_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
+    """ "Interfax quoted X as saying" and "X was quoted by Interfax as saying": X speaks."""
+    span = sentence.span
+    saying = _AS_SAYING.search(prose, m.end(), span.end)
+    if not saying:
+        return []
+    passive = _PASSIVE.search(prose, max(span.start, m.start() - 12), m.start())
+    if passive:
+        quoted = subject_before(prose, _clause_start(sentence, m.start()), passive.start())
+    else:
+        quoted = Span(m.end() + 1, saying.start() - 1)
+    return [Frame(saying.end(), span.end, Speaker(quoted, "quoted"))] if quoted else []
+
+
+def _participle_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
+    """ ", adding that ...": the speaker of the clause before goes on speaking."""
+    span = sentence.span
+    if not prose[max(span.start, m.start() - 4):m.start()].rstrip().endswith(","):
+        return []
+    speaker = last or _known(lookups.speaker_before(m.start()))
+    if speaker is None:
+        opening = sentence_subject(prose, span.start, m.start())
+        speaker = Speaker(opening, m.group()) if opening else None
+    return [Frame(m.end(), span.end, speaker)] if speaker else []
+
+
+def _verb_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
+    """A reporting verb: its subject speaks for the clause it governs."""
+    frame = _verb_frame(prose, sentence, m, lookups.has_claim)
+    if frame is None:
+        return []
+    return [frame, *_background(prose, frame, forward=frame.start > m.start())]
 
 
 def _known(source: Source | None) -> Speaker | None:
@@ -160,20 +185,29 @@ def _verb_frame(prose: str, sentence: Sentence, m: re.Match[str], has_claim: Cal
         return None
     words = prose[phrase.start:phrase.end].split()
     followed_by_that = _THAT.match(prose, m.end(), span.end) is not None
+    trails = not inverted and _trails(prose, span, phrase, m.end(), has_claim)
     if verb in EVIDENCE_VERBS:
         if not DOCUMENT_NOUNS.intersection(w.lower() for w in words[:4]) or (verb.startswith("f") and not followed_by_that):
             return None
     if verb in NOUN_LIKE_VERBS and not followed_by_that and not _names_someone(words):
         return None
-    if verb in OBJECT_VERBS and not (followed_by_that or _CLAUSE_AHEAD.match(prose, m.end(), span.end)):
-        if not _trails(prose, span, phrase, m.end(), has_claim) and not inverted:
-            return None
-    source = Speaker(phrase, verb)
+    if verb in OBJECT_VERBS and not (followed_by_that or trails or inverted or _CLAUSE_AHEAD.match(prose, m.end(), span.end)):
+        return None
+    speaker = Speaker(phrase, verb)
     if inverted:
-        return Frame(span.start, m.start(), source)
-    if _trails(prose, span, phrase, m.end(), has_claim):
-        return Frame(span.start, phrase.start, source)
-    return Frame(_forward_start(prose, m.end(), span.end), span.end, source)
+        return Frame(span.start, m.start(), speaker)
+    if trails:
+        return Frame(span.start, phrase.start, speaker)
+    return Frame(_forward_start(prose, m.end(), span.end), span.end, speaker)
+
+
+_CUE_FRAMES = {
+    "according": _according_frames,
+    "hedge": _hedge_frames,
+    "quoted_as": _quoted_as_frames,
+    "participle": _participle_frames,
+    "verb": _verb_frames,
+}
 
 
 def _names_someone(words: list[str]) -> bool:
