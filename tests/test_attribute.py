@@ -274,6 +274,11 @@ def test_background_inside_reported_speech_is_the_text_own(text: str, aside: str
     assert background is None and pledge is not None
 
 
+def test_a_participle_phrase_between_commas_is_not_the_subject():
+    text = "The report, published by the IMF on Tuesday, estimated global growth at 3%."
+    assert names(text, "3%") == ["the report"]
+
+
 def test_the_subject_and_its_appositions_are_not_the_claim():
     text = "Councillor Ben Archer, who has chaired the committee for six years, said the depot would create 60 jobs."
     assert names(text, "six years", "60 jobs") == [None, "Ben Archer"]

@@ -46,8 +46,8 @@ def _is_parenthetical(words: list[tuple[int, int, str]], has_previous: bool) -> 
     first = words[0][2].lower().strip("\"'“‘")
     if first in RELATIVE_PRONOUNS or _AGE.fullmatch(" ".join(w[2] for w in words)):
         return True
-    if first.endswith("ing") and words[0][2][0].islower():
-        return True
+    if first.endswith(("ing", "ed")) and words[0][2][0].islower():
+        return True  # "citing two people", "published by the IMF on Tuesday"
     return has_previous and first in _OPENING_WORDS
 
 
