@@ -23,23 +23,14 @@ from ..check import (
     load_config,
     write_baseline,
 )
-from ..errors import ClaimcheckError, InputError, UsageError
+from ..errors import ClaimcheckError, InputError
 from ..model import Severity
 from ..report.ci import FindingsFormat, make_findings_reporter
-from .common import Environment, ExitCode, app
+from .common import Environment, ExitCode, app, parse_reference_date
 
 
 def _split(values: Optional[List[str]]) -> list[str]:
     return [code.strip() for value in values or [] for code in value.split(",") if code.strip()]
-
-
-def _parse_date(value: Optional[str]) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--reference-date {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def _summary(findings: Counter[Severity], documents: int, new_only: bool) -> str:
@@ -72,7 +63,7 @@ def run_check(
 ) -> ExitCode:
     """What `claimcheck check` does, with the environment passed in."""
     try:
-        option_date = _parse_date(reference_date)
+        option_date = parse_reference_date(reference_date)
         fixed = load_config(config_file) if config_file else None
         finder = ConfigFinder(fixed, _split(select) or None, _split(ignore), fail_on)
         known = load_baseline(baseline) if baseline else None

@@ -8,11 +8,13 @@ import enum
 import os
 import sys
 from dataclasses import dataclass
-from typing import BinaryIO, TextIO
+import datetime as dt
+from typing import BinaryIO, Optional, TextIO
 
 import typer
 
 from .. import __version__
+from ..errors import UsageError
 
 
 class ExitCode(enum.IntEnum):
@@ -91,3 +93,13 @@ def main(
     """
 
 
+
+
+def parse_reference_date(value: Optional[str]) -> Optional[dt.date]:
+    """The --reference-date option as a date, or a usage error that says how to write it."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--reference-date {value!r} is not a date; write it as YYYY-MM-DD") from None

@@ -1,7 +1,6 @@
 """`claimcheck extract`: list the claims of each article, from files, standard input or the web."""
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import re
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from ..load import STDIN, FetchOptions, Input, load_inputs, plan_inputs, read_in
 from ..model import Kind
 from ..pipeline import extract
 from ..report import Format, make_reporter
-from .common import Environment, ExitCode, app
+from .common import Environment, ExitCode, app, parse_reference_date
 
 DEFAULT_JOBS = 4
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$", re.I)
@@ -45,15 +44,6 @@ def _parse_kinds(values: Optional[List[str]]) -> Optional[set[Kind]]:
                 choices = ", ".join(k.value for k in Kind)
                 raise UsageError(f"--kind {name!r} is not a kind; choose from {choices}") from None
     return kinds
-
-
-def _parse_date(value: Optional[str]) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--reference-date {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def parse_size(value: str) -> int:
@@ -177,7 +167,7 @@ def run_extract(
     fetch = fetch or FetchOptions()
     try:
         wanted = _parse_kinds(kinds)
-        option_date = _parse_date(reference_date)
+        option_date = parse_reference_date(reference_date)
         arguments = _arguments(paths, input_lists, env)
         _prepare_cache(fetch.cache_dir)
     except UsageError as exc:

@@ -36,7 +36,6 @@ from .timex import (
     RELATIVE_DAYS,
     SEASON_CODES,
     UNITS,
-    WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     scan,
     spelled_year,

@@ -168,7 +168,7 @@ _END_OF_PHRASE = r"\s*(?:[.,;:!?)\"'”’]|$)"
 _ANAPHORIC = _w("the previous", "the preceding", "the following", "the next", "that")
 _NUMBER = rf"(?:{variants(NUMBER_WORDS)}|\d{{1,3}}(?![\d,.]))"
 
-_ISO = rf"(?P<iso>\b(?P<iso_y>\d{{4}})(?P<iso_sep>[-/])(?P<iso_m>[01]\d)(?P=iso_sep)(?P<iso_d>[0-3]\d)(?![\d/-]|\.\d))"
+_ISO = r"(?P<iso>\b(?P<iso_y>\d{4})(?P<iso_sep>[-/])(?P<iso_m>[01]\d)(?P=iso_sep)(?P<iso_d>[0-3]\d)(?![\d/-]|\.\d))"
 _NUMERIC = (
     r"(?P<numeric>\b(?P<num_a>[0-3]?\d)(?P<num_sep>[/.-])(?P<num_b>[0-3]?\d)(?P=num_sep)"
     r"(?P<num_y>\d{4}|\d\d)(?![/.-]?\d))"
