@@ -20,11 +20,15 @@ _LAZY = {
 }
 
 
-def load_app() -> Any:
-    """The typer app with every command registered."""
+def load_app(command: str | None = None) -> Any:
+    """The typer app with `command` registered, or every command when it is not one of ours.
+
+    Running one command imports only its module: `extract` need not load the rules of `check`.
+    """
     from .common import app
 
-    for name in COMMAND_MODULES:
+    names = (command,) if command in COMMAND_MODULES else COMMAND_MODULES
+    for name in names:
         importlib.import_module(f"{__name__}.{name}")
     return app
 
@@ -48,7 +52,7 @@ def run() -> None:
     from .common import ExitCode
 
     try:
-        load_app()()
+        load_app(sys.argv[1] if len(sys.argv) > 1 else None)()
     except BrokenPipeError:
         # The reader went away (| head): stop quietly, as other Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
