@@ -4,8 +4,8 @@ Claim ids (`model.claim_id`) change when a claim's text or sentence changes, so 
 alone cannot say "this figure was corrected". `align` pairs claims in three passes:
 
 1. the same id: the claim is unchanged (unless its value, date or source differ);
-2. within each stretch between two unchanged claims, the same kind with a similar
-   sentence or the same words: the claim changed (what changed is listed);
+2. within each stretch between two unchanged claims, the same kind with the same words,
+   the same value or a similar sentence: the claim changed (what changed is listed);
 3. anywhere, the same kind with the same words, or in the same sentence: it moved and changed.
 
 What is left is removed (old) or added (new). Every pass is a dictionary look-up or a
@@ -16,14 +16,13 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Any, Iterable, Mapping, Sequence
 
 from .model import Claim, Document, Number
 
 # Fields compared between an old and a new claim, in the order a report lists them.
 CHANGE_FIELDS = ("value", "qualifier", "unit", "date", "source", "text", "sentence")
-# Two sentences at least this similar (difflib ratio over words) hold the same claim.
+# Two sentences sharing at least this share of their words hold the same claim.
 SIMILAR_SENTENCE = 0.5
 # Stretches with more candidate pairs than this compare each claim with nearby ones only.
 _FULL_COMPARE = 1024
@@ -132,11 +131,16 @@ class Alignment:
         return bool(self.changed or self.removed or self.added)
 
 
-def _similarity(a: Sequence[str], b: Sequence[str]) -> float:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < SIMILAR_SENTENCE or matcher.quick_ratio() < SIMILAR_SENTENCE:
+def _words(record: ClaimRecord) -> str:
+    """A claim's words for matching: white space folded, case ignored ("About" at a sentence start)."""
+    return fold(record.text).lower()
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two sentences are: the share of words they have in common (Dice over word sets)."""
+    if not a or not b:
         return 0.0
-    return matcher.ratio()
+    return 2 * len(a & b) / (len(a) + len(b))
 
 
 class _Aligner:
@@ -146,25 +150,25 @@ class _Aligner:
         self.old, self.new = old, new
         self.old_to_new: list[int | None] = [None] * len(old)
         self.new_to_old: list[int | None] = [None] * len(new)
-        self._words: dict[tuple[str, int], list[str]] = {}
+        self._words: dict[tuple[str, int], frozenset[str]] = {}
 
     def link(self, i: int, j: int) -> None:
         self.old_to_new[i], self.new_to_old[j] = j, i
 
-    def words(self, side: str, index: int) -> list[str]:
+    def words(self, side: str, index: int) -> frozenset[str]:
         key = (side, index)
         if key not in self._words:
             record = (self.old if side == "old" else self.new)[index]
-            self._words[key] = record.sentence.split()
+            self._words[key] = frozenset(record.sentence.lower().split())
         return self._words[key]
 
     def same_ids(self) -> None:
-        waiting: dict[str, deque[int]] = defaultdict(deque)
+        waiting: dict[tuple[str, str], deque[int]] = defaultdict(deque)
         for j, record in enumerate(self.new):
-            waiting[record.id].append(j)
+            waiting[(record.id, record.kind)].append(j)
         for i, record in enumerate(self.old):
-            if waiting.get(record.id):
-                self.link(i, waiting[record.id].popleft())
+            if waiting.get((record.id, record.kind)):
+                self.link(i, waiting[(record.id, record.kind)].popleft())
 
     def stretches(self) -> list[tuple[list[int], list[int]]]:
         """Unmatched claims grouped by the matched claim before them (the same one in both versions)."""
@@ -185,7 +189,7 @@ class _Aligner:
         return [(olds, new_groups[key]) for key, olds in old_groups.items() if key in new_groups]
 
     def pair_stretch(self, olds: list[int], news: list[int]) -> None:
-        candidates: list[tuple[bool, float, float, int, int]] = []
+        candidates: list[tuple[bool, bool, float, float, int, int]] = []
         full = len(olds) * len(news) <= _FULL_COMPARE
         for a, i in enumerate(olds):
             if full:
@@ -199,11 +203,12 @@ class _Aligner:
                 new = self.new[j]
                 if new.kind != old.kind:
                     continue
-                same_words = fold(new.text) == fold(old.text)
+                same_words = _words(new) == _words(old)
+                same_value = old.value is not None and (old.value, old.value_high, old.unit) == (new.value, new.value_high, new.unit)
                 score = _similarity(self.words("old", i), self.words("new", j))
-                if same_words or score >= SIMILAR_SENTENCE:
+                if same_words or same_value or score >= SIMILAR_SENTENCE:
                     distance = abs(a / len(olds) - b / len(news))
-                    candidates.append((same_words, score, -distance, i, j))
+                    candidates.append((same_words, same_value, score, -distance, i, j))
         for *_, i, j in sorted(candidates, reverse=True):
             if self.old_to_new[i] is None and self.new_to_old[j] is None:
                 self.link(i, j)
@@ -239,7 +244,7 @@ def align(old: Sequence[ClaimRecord], new: Sequence[ClaimRecord]) -> Alignment:
     aligner.same_ids()
     for olds, news in aligner.stretches():
         aligner.pair_stretch(olds, news)
-    aligner.same_key(lambda r: (r.kind, fold(r.text)))
+    aligner.same_key(lambda r: (r.kind, _words(r)))
     aligner.same_key(lambda r: (r.kind, fold(r.sentence)))
     return aligner.result()
 

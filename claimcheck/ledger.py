@@ -33,7 +33,12 @@ LEDGER_SUFFIX = ".claims.json"
 
 
 class LedgerError(ClaimcheckError):
-    """A ledger that cannot be read, is not a ledger, or cannot be written."""
+    """A ledger that cannot be read, is not a ledger, or cannot be written; `path` names it."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(f"{os.fspath(path)}: {reason}")
+        self.path = os.fspath(path)
+        self.reason = reason
 
 
 class Status(str, enum.Enum):
@@ -259,15 +264,15 @@ def read_ledger(path: str | os.PathLike[str], draft: str | None = None) -> Ledge
     except FileNotFoundError:
         return Ledger(draft=draft if draft is not None else _default_draft(file))
     except IsADirectoryError:
-        raise LedgerError(f"{file}: is a directory, not a ledger") from None
+        raise LedgerError(file, "is a directory, not a ledger") from None
     except OSError as exc:
-        raise LedgerError(f"{file}: cannot read the ledger: {exc.strerror or exc}") from None
+        raise LedgerError(file, f"cannot read the ledger: {exc.strerror or exc}") from None
     try:
         return parse_ledger(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise LedgerError(f"{file}: broken ledger: not UTF-8 text; fix it or move it away (it is never overwritten)") from None
+        raise LedgerError(file, "broken ledger: not UTF-8 text; fix it or move it away (it is never overwritten)") from None
     except _Bad as exc:
-        raise LedgerError(f"{file}: broken ledger: {exc}; fix it or move it away (it is never overwritten)") from None
+        raise LedgerError(file, f"broken ledger: {exc}; fix it or move it away (it is never overwritten)") from None
 
 
 def _default_draft(file: Path) -> str:
@@ -347,14 +352,14 @@ def record_decision(path: str | os.PathLike[str], draft: str, decision: Decision
     """
     file = Path(path)
     if not file.parent.is_dir():
-        raise LedgerError(f"{file}: cannot write the ledger: no folder {file.parent}")
+        raise LedgerError(file, f"cannot write the ledger: no folder {file.parent}")
     try:
         with _locked(file):
             ledger = read_ledger(file, draft).with_decision(decision, replaces)
             _remove_leftovers(file)
             write_atomically(file, ledger.dumps())
     except OSError as exc:
-        raise LedgerError(f"{file}: cannot write the ledger: {exc.strerror or exc}") from None
+        raise LedgerError(file, f"cannot write the ledger: {exc.strerror or exc}") from None
     return ledger
 
 

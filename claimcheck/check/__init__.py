@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..model import Finding, Severity
 from .baseline import Baseline, BaselineError, load_baseline, write_baseline
 from .config import Config, ConfigError, ConfigFinder, FailOn, find_config_file, load_config
-from .engine import CheckedDocument, check, check_paths, check_text, fingerprint
+from .engine import CheckedDocument, LedgerMode, check, check_paths, check_text, fingerprint, ledger_for
 from .registry import Rule
 from .rules import RULES, RULES_BY_CODE
 
@@ -25,6 +25,7 @@ __all__ = [
     "ConfigFinder",
     "FailOn",
     "Finding",
+    "LedgerMode",
     "RULES",
     "RULES_BY_CODE",
     "Rule",
@@ -34,6 +35,7 @@ __all__ = [
     "check_text",
     "find_config_file",
     "fingerprint",
+    "ledger_for",
     "load_baseline",
     "load_config",
     "write_baseline",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..ledger import Ledger, Reconciliation, reconcile
 from ..load import read_prose
 from ..model import Claim, Document, Span
 from ..segment import Segmentation, segment
@@ -16,11 +17,13 @@ class CheckContext:
     document: Document
     prose: str
     segmentation: Segmentation
+    # The draft's claims against its review ledger; None when the draft has no ledger.
+    ledger: Reconciliation | None = None
 
     @classmethod
-    def of(cls, document: Document) -> "CheckContext":
+    def of(cls, document: Document, ledger: Ledger | None = None) -> "CheckContext":
         prose = read_prose(document.text).prose
-        return cls(document, prose, segment(prose))
+        return cls(document, prose, segment(prose), reconcile(document.claims, ledger) if ledger is not None else None)
 
     @property
     def claims(self) -> tuple[Claim, ...]:

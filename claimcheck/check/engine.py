@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator, Union
 
 from ..errors import InputError
-from ..load import LineIndex, iter_inputs
+from ..ledger import Ledger, LedgerError, ledger_path, read_ledger
+from ..load import LineIndex, iter_inputs, looks_like_url
 from ..model import Document, Finding, Severity
 from ..pipeline import extract
 from .config import Config, ConfigFinder
@@ -42,10 +44,13 @@ def _finding(rule: Rule, severity: Severity, hit: Hit, document: Document, lines
     )
 
 
-def check(document: Document, config: Config | None = None) -> list[Finding]:
-    """The findings of every active rule on `document`, minus suppressed ones, in text order."""
+def check(document: Document, config: Config | None = None, ledger: Ledger | None = None) -> list[Finding]:
+    """The findings of every active rule on `document`, minus suppressed ones, in text order.
+
+    `ledger` is the draft's review ledger, for the rules that read it (CC012, CC013).
+    """
     active = (config or Config()).rules_for(document.source)
-    context = CheckContext.of(document)
+    context = CheckContext.of(document, ledger)
     lines = LineIndex(document.text)
     findings = [
         _finding(rule, active[rule.code], hit, document, lines)
@@ -58,11 +63,36 @@ def check(document: Document, config: Config | None = None) -> list[Finding]:
 
 
 def check_text(
-    text: str, *, source: str | None = None, config: Config | None = None, reference_date: dt.date | str | None = None
+    text: str,
+    *,
+    source: str | None = None,
+    config: Config | None = None,
+    reference_date: dt.date | str | None = None,
+    ledger: Ledger | None = None,
 ) -> list[Finding]:
     """Extract and check one text in one call."""
     config = config or Config()
-    return check(extract(text, source=source, reference_date=reference_date, day_first=config.day_first), config)
+    return check(extract(text, source=source, reference_date=reference_date, day_first=config.day_first), config, ledger)
+
+
+class LedgerMode(str, enum.Enum):
+    """Which review ledgers `check_paths` reads: the ones beside the drafts, or one for every draft."""
+
+    AUTO = "auto"  # DRAFT.claims.json when it exists; no ledger rules otherwise
+    REQUIRED = "required"  # a draft without a ledger has nothing verified
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def ledger_for(source: str, mode: LedgerMode) -> Ledger | None:
+    """The review ledger of the draft read from `source`, as `mode` says; LedgerError if it is broken."""
+    if source.startswith("<") or looks_like_url(source):
+        return Ledger(draft=source) if mode is LedgerMode.REQUIRED else None
+    file = ledger_path(source)
+    if mode is LedgerMode.AUTO and not file.exists():
+        return None
+    return read_ledger(file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +113,12 @@ def check_paths(
     stdin: BinaryIO | None = None,
     reference_date: dt.date | None = None,
     day_first: bool | None = None,
+    ledgers: LedgerMode = LedgerMode.AUTO,
 ) -> Iterator[Union[CheckedDocument, InputError]]:
     """Check every article the paths name; unreadable inputs are yielded as errors, not raised.
 
-    Each file gets the configuration found by walking up from it, unless `config` is given.
+    Each file gets the configuration found by walking up from it, unless `config` is given,
+    and its review ledger as `ledgers` says; a broken ledger is yielded as an error naming it.
     """
     finder = finder or ConfigFinder(config)
     for item in iter_inputs(paths, stdin):
@@ -94,10 +126,15 @@ def check_paths(
             yield item
             continue
         settings = finder.for_path(None if item.source.startswith("<") else item.source)
+        try:
+            ledger = ledger_for(item.source, ledgers)
+        except LedgerError as exc:
+            yield InputError(exc.path, exc.reason)
+            continue
         document = extract(
             item.text,
             source=item.source,
             reference_date=reference_date,
             day_first=settings.day_first if day_first is None else day_first,
         )
-        yield CheckedDocument(item.source, tuple(check(document, settings)), settings, len(item.text.split()))
+        yield CheckedDocument(item.source, tuple(check(document, settings, ledger)), settings, len(item.text.split()))

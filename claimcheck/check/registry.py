@@ -33,6 +33,8 @@ class Rule:
     bad: str
     good: str
     run: Callable[[CheckContext], Iterable[Hit]]
+    # Reads the review ledger (CheckContext.ledger): silent on drafts that have none.
+    needs_ledger: bool = False
 
     def format(self, hit: Hit) -> str:
         return self.message.format(claim=quote(hit.claim.text), **hit.values)

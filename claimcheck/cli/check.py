@@ -18,6 +18,7 @@ from ..check import (
     ConfigFinder,
     FailOn,
     Finding,
+    LedgerMode,
     check_paths,
     load_baseline,
     load_config,
@@ -60,6 +61,7 @@ def run_check(
     output_file: Optional[str] = None,
     reference_date: Optional[str] = None,
     day_first: Optional[bool] = None,
+    ledgers: LedgerMode = LedgerMode.AUTO,
 ) -> ExitCode:
     """What `claimcheck check` does, with the environment passed in."""
     try:
@@ -75,7 +77,7 @@ def run_check(
             env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
             return ExitCode.ERROR
         paths = ["-"]
-    run = _Run(finder, known, option_date, day_first)
+    run = _Run(finder, known, option_date, day_first, ledgers)
     with ExitStack() as stack:
         try:
             out = stack.enter_context(open(output_file, "w", encoding="utf-8")) if output_file else env.stdout
@@ -105,6 +107,7 @@ class _Run:
     known: Optional[Baseline]
     reference_date: Optional[dt.date]
     day_first: Optional[bool]
+    ledgers: LedgerMode = LedgerMode.AUTO
     counts: Counter[Severity] = field(default_factory=Counter)
     documents: int = 0
     all_findings: list[Finding] = field(default_factory=list)
@@ -114,7 +117,7 @@ class _Run:
         reporter = make_findings_reporter(fmt, out, RULES)
         status, failing = ExitCode.OK, False
         reporter.start()
-        items = check_paths(paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first)
+        items = check_paths(paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first, ledgers=self.ledgers)
         try:
             for item in items:
                 if isinstance(item, InputError):
@@ -160,6 +163,7 @@ def check_command(
     output_file: Optional[str] = typer.Option(None, "--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the dateline or front matter."),
     day_first: Optional[bool] = typer.Option(None, "--day-first/--month-first", help="Read 03/01/2023 as 3 January (or as March 1); default from the configuration."),
+    require_ledger: bool = typer.Option(False, "--ledger", help="Every draft needs a review ledger (DRAFT.claims.json): CC012/CC013 report claims not verified, changed since, or marked wrong. Without it, only ledgers found beside drafts are read."),
     show_rules: bool = typer.Option(False, "--list-rules", callback=_list_rules_callback, is_eager=True, help="List every rule with its code, name and default severity, and exit."),
 ) -> None:
     """Check drafts for claims that contradict themselves, the calendar or each other.
@@ -175,6 +179,8 @@ def check_command(
       claimcheck check story.md --select CC002,CC005 --format sarif -o claimcheck.sarif
 
       claimcheck check archive/ --write-baseline .claimcheck-baseline.json
+
+      claimcheck check drafts/bridge.md --ledger --select CC012,CC013
     """
     env = Environment.from_process()
     raise typer.Exit(
@@ -182,6 +188,7 @@ def check_command(
             run_check(
                 env, paths or [], fmt, fail_on, select, ignore, config_file, baseline,
                 write_baseline_to, output_file, reference_date, day_first,
+                LedgerMode.REQUIRED if require_ledger else LedgerMode.AUTO,
             )
         )
     )
