@@ -159,3 +159,39 @@ def test_a_ledger_that_is_not_utf8_is_refused(draft):
     file.write_bytes(b"\xff\xfe\x00{")
     with pytest.raises(LedgerError, match="not UTF-8"):
         read_ledger(file)
+
+
+def review(*args: str):
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    return CliRunner().invoke(app, ["review", *args])
+
+
+def test_list_shows_each_claim_with_its_standing_and_the_gone(draft):
+    assert review(str(draft), "--non-interactive", "--mark", "wrong", "--claim", "1", "--note", "it is 16").exit_code == 0
+    listed = json.loads(review(str(draft), "--list", "--format", "json").stdout)
+    assert listed["summary"]["wrong"] == 1 and listed["summary"]["unreviewed"] == len(listed["claims"]) - 1
+    first = listed["claims"][0]
+    assert (first["number"], first["state"], first["text"]) == (1, "wrong", "14 weeks")
+    assert first["decision"]["note"] == "it is 16"
+    draft.write_text(DRAFT.replace("The bridge will close for 14 weeks from June 3, the transport office said.\n", ""), encoding="utf-8")
+    text = review(str(draft), "--list").stdout
+    assert "\tgone (was wrong)\t6:27\tduration\t14 weeks" in text
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--mark", "verified", "--claim", "1"], "--mark is for scripts: add --non-interactive"),
+        (["--non-interactive", "--mark", "verified"], "needs --mark verified|wrong|skipped and at least one --claim"),
+        (["--non-interactive", "--mark", "verified", "--claim", "1", "--claim", "99"], "there is no claim 99"),
+        (["--non-interactive", "--mark", "verified", "--claim", "ffffffffff"], "no claim of"),
+    ],
+)
+def test_script_mistakes_are_one_line_and_write_nothing(draft, args, words):
+    result = review(str(draft), *args)
+    assert result.exit_code == 2
+    assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not ledger_path(draft).exists()

@@ -81,6 +81,16 @@ def test_mark_quit_restart_and_the_decisions_are_kept(draft):
     assert again.exitstatus == 0
     assert decisions(draft)["About 22,000 vehicles"] == (Status.SKIPPED, None, None)
 
+    draft.write_text(DRAFT.replace("14 weeks", "16 weeks"), encoding="utf-8")
+    edited = spawn(draft)
+    edited.expect("claim 1 of 3")  # the edited claim is open again
+    edited.expect("“16 weeks”")
+    edited.expect("Status: CHANGED since it was marked verified")
+    edited.expect("what changed: value 14 → 16")
+    edited.expect("then: The bridge will close for 14 weeks, the transport office said.")
+    edited.send("q")
+    edited.expect(pexpect.EOF)
+
 
 def test_back_forward_jump_note_and_evidence(draft):
     child = spawn(draft)

@@ -390,6 +390,13 @@ def run_review(
     return ExitCode.OK
 
 
+def _fileno(stream: TextIO) -> Optional[int]:
+    try:
+        return stream.fileno()
+    except (AttributeError, OSError, ValueError):  # replaced or closed standard input: not a terminal
+        return None
+
+
 @app.command("review")
 def review_command(
     draft: str = typer.Argument(..., metavar="FILE", help="The draft to review (Markdown or plain text)."),
@@ -427,7 +434,7 @@ def review_command(
             run_review(
                 env, draft, ledger=ledger, non_interactive=non_interactive, mark=mark, claims=claims, note=note,
                 evidence=evidence, list_claims=list_claims, list_format=list_format, reviewer=reviewer,
-                reference_date=reference_date, day_first=day_first, stdin_fd=sys.stdin.fileno(),
+                reference_date=reference_date, day_first=day_first, stdin_fd=_fileno(sys.stdin),
             )
         )
     )
