@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from .model import Claim, Document, Number
 
@@ -27,6 +27,7 @@ SIMILAR_SENTENCE = 0.5
 # Stretches with more candidate pairs than this compare each claim with nearby ones only.
 _FULL_COMPARE = 1024
 _WINDOW = 16
+_SAME_WORDS, _SAME_VALUE = 0.4, 0.2
 _QUALIFIER_WORDS = {"=": "exact", "~": "about", ">": "more than", "<": "less than", ">=": "at least", "<=": "up to"}
 
 
@@ -189,7 +190,7 @@ class _Aligner:
         return [(olds, new_groups[key]) for key, olds in old_groups.items() if key in new_groups]
 
     def pair_stretch(self, olds: list[int], news: list[int]) -> None:
-        candidates: list[tuple[bool, bool, float, float, int, int]] = []
+        candidates: list[tuple[float, float, int, int]] = []
         full = len(olds) * len(news) <= _FULL_COMPARE
         for a, i in enumerate(olds):
             if full:
@@ -207,13 +208,16 @@ class _Aligner:
                 same_value = old.value is not None and (old.value, old.value_high, old.unit) == (new.value, new.value_high, new.unit)
                 score = _similarity(self.words("old", i), self.words("new", j))
                 if same_words or same_value or score >= SIMILAR_SENTENCE:
-                    distance = abs(a / len(olds) - b / len(news))
-                    candidates.append((same_words, same_value, score, -distance, i, j))
+                    # A similar sentence outweighs the same figure in a different one: "14 weeks"
+                    # corrected to "16 weeks" is that claim, not a new "14 weeks" elsewhere.
+                    weight = score + _SAME_WORDS * same_words + _SAME_VALUE * same_value
+                    candidates.append((weight, -abs(a / len(olds) - b / len(news)), i, j))
         for *_, i, j in sorted(candidates, reverse=True):
             if self.old_to_new[i] is None and self.new_to_old[j] is None:
                 self.link(i, j)
 
-    def same_key(self, key) -> None:  # type: ignore[no-untyped-def]
+    def same_key(self, key: Callable[[ClaimRecord], tuple[str, str]]) -> None:
+        """Pair what is left by an exact key, in order: a claim moved and changed elsewhere."""
         waiting: dict[tuple[str, str], deque[int]] = defaultdict(deque)
         for j, record in enumerate(self.new):
             if self.new_to_old[j] is None:

@@ -110,3 +110,11 @@ def test_every_claim_is_accounted_for_exactly_once(old, new):
     assert sorted(news) == sorted(id(r) for r in new)
     assert all(p.old.kind == p.new.kind for p in pairs)
     assert all(not p.changes for p in result.unchanged) and all(p.changes for p in result.changed)
+
+
+def test_a_similar_sentence_outweighs_the_same_figure_in_another():
+    old = "The road will close for 14 weeks from June, the office said. Crews worked for 3 weeks last year.\n"
+    new = "The road will close for 16 weeks from June, the office said. A detour adds 14 weeks of delays for lorries.\n"
+    result = aligned(old, new)
+    pairs = {(p.old.text, p.new.text) for p in result.changed}
+    assert ("14 weeks", "16 weeks") in pairs

@@ -11,7 +11,7 @@ from typing import Optional, TextIO
 
 import typer
 
-from ..align import Alignment, ClaimRecord, Pair, describe_change, diff_documents
+from ..align import Alignment, Pair, describe_change, diff_documents
 from ..errors import InputError, UsageError
 from ..load import STDIN, Input, load_inputs, plan_inputs
 from ..pipeline import extract

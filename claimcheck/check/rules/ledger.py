@@ -8,14 +8,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...align import describe_change
-from ...ledger import State
+from ...ledger import ClaimStatus, State
 from ...model import Severity
 from ...report.text import one_line
 from ..context import CheckContext
 from ..registry import Hit, Rule
 
 
-def _changed(item) -> str:  # type: ignore[no-untyped-def]
+def _changed(item: ClaimStatus) -> str:
+    assert item.decision is not None
     what = [f"{name} {before} → {after}" for name, before, after in describe_change(item.decision.claim, item.record, item.changes) if name not in ("text", "sentence")]
     if not what:
         what = ["reworded" if "text" in item.changes else "its sentence was edited"]
