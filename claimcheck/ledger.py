@@ -355,7 +355,7 @@ def record_decision(path: str | os.PathLike[str], draft: str, decision: Decision
         raise LedgerError(file, f"cannot write the ledger: no folder {file.parent}")
     try:
         with _locked(file):
-            ledger = read_ledger(file, draft).with_decision(decision, replaces)
+            ledger = replace(read_ledger(file, draft), draft=draft).with_decision(decision, replaces)
             _remove_leftovers(file)
             write_atomically(file, ledger.dumps())
     except OSError as exc:

@@ -201,3 +201,13 @@ def test_sigkill_while_writing_never_breaks_the_ledger_or_loses_an_acknowledged_
     after = subprocess.run([SCRIPT, "review", str(draft), "--non-interactive", "--mark", "verified", "--claim", "1"], capture_output=True, timeout=60)
     assert after.returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["many.md", "many.md.claims.json"]  # leftovers cleared
+
+
+def test_a_draft_without_claims_has_nothing_to_review(tmp_path):
+    draft = tmp_path / "quiet.md"
+    draft.write_text("Nothing here can be counted.\n", encoding="utf-8")
+    child = spawn(draft)
+    child.expect("quiet.md has no numeric or dated claims; nothing to review")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and not ledger_path(draft).exists()

@@ -380,6 +380,9 @@ def run_review(
         if list_claims:
             write_list(session, env.stdout, list_format)
             return ExitCode.OK
+        if not scripted and not len(session):
+            env.say(f"{draft} has no numeric or dated claims; nothing to review")
+            return ExitCode.OK
         if not scripted:
             console = env.console(env.stdout, True)
             TerminalReview(session, console, Keyboard(stdin_fd), env.stdout).run()  # type: ignore[arg-type]
