@@ -111,3 +111,22 @@ def test_a_broken_ledger_is_named_and_the_other_drafts_still_checked(draft, tmp_
     assert {f["source"] for f in report["findings"]} == {str(other)}
     assert report["errors"][0]["source"] == str(broken) and "broken ledger" in report["errors"][0]["message"]
     assert broken.read_text(encoding="utf-8") == "{not json"
+
+
+def test_configuration_can_require_ledgers_for_some_folders(tmp_path, monkeypatch):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "drafts" / "new.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "archive" / "old.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / ".claimcheck.toml").write_text('[[overrides]]\npaths = ["drafts/**"]\nrequire-ledger = true\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, report = check_json("drafts", "archive")
+    assert status == ExitCode.FINDINGS
+    assert {f["source"] for f in report["findings"]} == {str(Path("drafts") / "new.md")}
+
+
+def test_a_bad_require_ledger_setting_names_the_file(tmp_path, draft):
+    (tmp_path / ".claimcheck.toml").write_text('require-ledger = "yes"\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", str(draft)])
+    assert result.exit_code == ExitCode.ERROR
+    assert "require-ledger must be true or false" in result.stderr

@@ -4,6 +4,7 @@
     ignore = ["CC001"]
     fail-on = "warning"             # error | warning | info | never
     day-first = false
+    require-ledger = false          # true: every draft needs a review ledger (CC012, CC013)
     [severity]                      # [tool.claimcheck.severity] in pyproject.toml
     CC009 = "warning"
     [[overrides]]                   # globs relative to the configuration file
@@ -33,8 +34,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILE = ".claimcheck.toml"
 PYPROJECT = "pyproject.toml"
 ALL = "ALL"
-_TOP_KEYS = frozenset({"select", "ignore", "severity", "fail-on", "day-first", "overrides"})
-_OVERRIDE_KEYS = frozenset({"paths", "select", "ignore", "severity"})
+_TOP_KEYS = frozenset({"select", "ignore", "severity", "fail-on", "day-first", "require-ledger", "overrides"})
+_OVERRIDE_KEYS = frozenset({"paths", "select", "ignore", "severity", "require-ledger"})
 
 
 class ConfigError(ClaimcheckError):
@@ -64,6 +65,7 @@ class Override:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
+    require_ledger: bool | None = None
 
     def matches(self, relative: str) -> bool:
         return any(fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(relative, p.rstrip("/") + "/*") for p in self.paths)
@@ -81,6 +83,16 @@ class Config:
     overrides: tuple[Override, ...] = ()
     root: Path | None = None
     origin: str | None = None
+    require_ledger: bool = False
+
+    def ledger_required(self, path: str | None = None) -> bool:
+        """Whether a draft must have a review ledger (`require-ledger`), after its overrides."""
+        required = self.require_ledger
+        relative = self._relative(path)
+        for override in self.overrides:
+            if relative is not None and override.require_ledger is not None and override.matches(relative):
+                required = override.require_ledger
+        return required
 
     def rules_for(self, path: str | None = None) -> Mapping[str, Severity]:
         """The active rules for a file, code to severity, after its overrides."""
@@ -169,6 +181,9 @@ def parse_config(table: Mapping[str, Any], origin: str, root: Path | None) -> Co
     day_first = table.get("day-first", False)
     if not isinstance(day_first, bool):
         raise ConfigError(f"{origin}: day-first must be true or false")
+    require_ledger = table.get("require-ledger", False)
+    if not isinstance(require_ledger, bool):
+        raise ConfigError(f"{origin}: require-ledger must be true or false")
     overrides = table.get("overrides", [])
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
         raise ConfigError(f"{origin}: overrides must be an array of tables ([[overrides]])")
@@ -176,6 +191,9 @@ def parse_config(table: Mapping[str, Any], origin: str, root: Path | None) -> Co
     for number, override in enumerate(overrides, start=1):
         where = f"overrides[{number}]."
         _unknown(override, _OVERRIDE_KEYS, where, origin)
+        override_ledger = override.get("require-ledger")
+        if override_ledger is not None and not isinstance(override_ledger, bool):
+            raise ConfigError(f"{origin}: {where}require-ledger must be true or false")
         paths = override.get("paths")
         if isinstance(paths, str):
             paths = [paths]
@@ -187,6 +205,7 @@ def parse_config(table: Mapping[str, Any], origin: str, root: Path | None) -> Co
                 select=tuple(_codes(override["select"], where + "select", origin)) if "select" in override else None,
                 ignore=tuple(_codes(override.get("ignore", []), where + "ignore", origin)),
                 severity=MappingProxyType(_severities(override.get("severity", {}), where + "severity", origin)),
+                require_ledger=override_ledger,
             )
         )
     return Config(
@@ -198,6 +217,7 @@ def parse_config(table: Mapping[str, Any], origin: str, root: Path | None) -> Co
         overrides=tuple(parsed),
         root=root,
         origin=origin,
+        require_ledger=require_ledger,
     )
 
 

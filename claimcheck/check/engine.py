@@ -118,7 +118,8 @@ def check_paths(
     """Check every article the paths name; unreadable inputs are yielded as errors, not raised.
 
     Each file gets the configuration found by walking up from it, unless `config` is given,
-    and its review ledger as `ledgers` says; a broken ledger is yielded as an error naming it.
+    and its review ledger as `ledgers` or the configuration's `require-ledger` says; a broken
+    ledger is yielded as an error naming it.
     """
     finder = finder or ConfigFinder(config)
     for item in iter_inputs(paths, stdin):
@@ -126,8 +127,9 @@ def check_paths(
             yield item
             continue
         settings = finder.for_path(None if item.source.startswith("<") else item.source)
+        required = ledgers is LedgerMode.REQUIRED or settings.ledger_required(None if item.source.startswith("<") else item.source)
         try:
-            ledger = ledger_for(item.source, ledgers)
+            ledger = ledger_for(item.source, LedgerMode.REQUIRED if required else LedgerMode.AUTO)
         except LedgerError as exc:
             yield InputError(exc.path, exc.reason)
             continue

@@ -49,7 +49,8 @@ class ListFormat(str, enum.Enum):
 def _summary(session: ReviewSession) -> str:
     counts = session.reconciliation.counts()
     parts = [f"{counts[state]} {state.value}" for state in (State.VERIFIED, State.WRONG, State.SKIPPED, State.CHANGED, State.UNREVIEWED)]
-    return " · ".join(parts)
+    gone = len(session.reconciliation.gone)
+    return " · ".join(parts) + (f" · {gone} gone (see --list)" if gone else "")
 
 
 def _in_context(item: ClaimStatus, text: str) -> "Text":
@@ -92,6 +93,8 @@ def _decision_lines(item: ClaimStatus) -> "Text":
         changes = [f"{name} {before} → {after}" for name, before, after in describe_change(old, item.record, item.changes) if name != "sentence"]
         if changes:
             out.append("\n  what changed: " + one_line("; ".join(changes)))
+        if decision.note:
+            out.append("\n  note then: " + one_line(decision.note))
         out.append("\n  then: " + one_line(old.sentence), style="dim")
         return out
     out.append(f" on {decision.decided_at}")
