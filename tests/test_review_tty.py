@@ -211,3 +211,18 @@ def test_a_draft_without_claims_has_nothing_to_review(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0 and not ledger_path(draft).exists()
+
+
+def test_a_review_killed_mid_session_keeps_what_it_acknowledged(draft):
+    child = spawn(draft)
+    child.expect("claim 1 of 3")
+    child.send("v")
+    child.expect("saved: claim 1 verified")
+    child.send("w")
+    child.expect("saved: claim 2 wrong")
+    child.send("s")  # killed while this one may be in flight
+    child.kill(signal.SIGKILL)
+    child.close(force=True)
+    kept = decisions(draft)  # parses, or read_ledger raises
+    assert {"14 weeks": (Status.VERIFIED, None, None), "$6.5 million": (Status.WRONG, None, None)}.items() <= kept.items()
+    assert set(kept) <= {"14 weeks", "$6.5 million", "About 22,000 vehicles"}
