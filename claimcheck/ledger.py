@@ -21,7 +21,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
 
 from .align import ClaimRecord, Pair, align
 from .errors import ClaimcheckError
@@ -344,23 +344,34 @@ def _remove_leftovers(file: Path) -> None:
             pass
 
 
+def _update(path: str | os.PathLike[str], draft: str, change: Callable[[Ledger], Ledger]) -> Ledger:
+    """Read the ledger under the lock, apply `change`, write the result atomically, return it."""
+    file = Path(path)
+    if not file.parent.is_dir():
+        raise LedgerError(file, f"cannot write the ledger: no folder {file.parent}")
+    try:
+        with _locked(file):
+            ledger = change(replace(read_ledger(file, draft), draft=draft))
+            _remove_leftovers(file)
+            write_atomically(file, ledger.dumps())
+    except OSError as exc:
+        raise LedgerError(file, f"cannot write the ledger: {exc.strerror or exc}") from None
+    return ledger
+
+
 def record_decision(path: str | os.PathLike[str], draft: str, decision: Decision, replaces: str | None = None) -> Ledger:
     """Add `decision` to the ledger at `path` at once, and return the ledger as written.
 
     The file is read again under the lock first, so decisions written meanwhile by
     another reviewer are kept; a broken file raises `LedgerError` and stays as it is.
     """
-    file = Path(path)
-    if not file.parent.is_dir():
-        raise LedgerError(file, f"cannot write the ledger: no folder {file.parent}")
-    try:
-        with _locked(file):
-            ledger = replace(read_ledger(file, draft), draft=draft).with_decision(decision, replaces)
-            _remove_leftovers(file)
-            write_atomically(file, ledger.dumps())
-    except OSError as exc:
-        raise LedgerError(file, f"cannot write the ledger: {exc.strerror or exc}") from None
-    return ledger
+    return _update(path, draft, lambda ledger: ledger.with_decision(decision, replaces))
+
+
+def remove_decisions(path: str | os.PathLike[str], draft: str, claim_ids: Collection[str]) -> Ledger:
+    """Remove the decisions about `claim_ids` (claims no longer in the draft), the same safe way."""
+    wanted = frozenset(claim_ids)
+    return _update(path, draft, lambda ledger: replace(ledger, decisions=tuple(d for d in ledger.decisions if d.claim_id not in wanted)))
 
 
 # Lining up with the draft -------------------------------------------------------------
@@ -447,4 +458,5 @@ __all__ = [
     "read_ledger",
     "reconcile",
     "record_decision",
+    "remove_decisions",
 ]

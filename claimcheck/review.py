@@ -24,6 +24,7 @@ from .ledger import (
     read_ledger,
     reconcile,
     record_decision,
+    remove_decisions,
 )
 from .load import read_file
 from .model import Document
@@ -106,6 +107,13 @@ class ReviewSession:
             note=decision.note if note is None else note,
             evidence=decision.evidence if evidence is None else evidence,
         )
+
+    def prune(self) -> int:
+        """Remove the decisions about claims no longer in the draft; returns how many there were."""
+        gone = [decision.claim_id for decision in self.reconciliation.gone]
+        if gone:
+            self._refresh(remove_decisions(self.ledger_file, _draft_name(self.draft, self.ledger_file), gone))
+        return len(gone)
 
     def _refresh(self, ledger: Ledger) -> None:
         self.reconciliation = reconcile(self.document.claims, ledger)

@@ -195,3 +195,16 @@ def test_script_mistakes_are_one_line_and_write_nothing(draft, args, words):
     assert result.exit_code == 2
     assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not ledger_path(draft).exists()
+
+
+def test_prune_removes_only_the_decisions_about_claims_that_are_gone(draft):
+    assert review(str(draft), "--non-interactive", "--mark", "verified", "--claim", "1", "--claim", "5").exit_code == 0
+    draft.write_text(DRAFT.replace("The bridge opened in 1968.\n", ""), encoding="utf-8")
+    result = review(str(draft), "--prune")
+    assert result.exit_code == 0 and "removed 1 decision about claims no longer in" in result.stderr
+    assert {text: status for text, (status, _, _) in decisions_of(draft).items()} == {"14 weeks": Status.VERIFIED}
+    assert review(str(draft), "--prune").stderr.startswith("claimcheck: removed 0 decisions")
+
+
+def decisions_of(draft: Path) -> dict:
+    return {d.claim.text: (d.status, d.note, d.evidence) for d in read_ledger(ledger_path(draft)).decisions}

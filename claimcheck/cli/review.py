@@ -347,6 +347,7 @@ def run_review(
     evidence: Optional[str] = None,
     list_claims: bool = False,
     list_format: ListFormat = ListFormat.TEXT,
+    prune: bool = False,
     reviewer: Optional[str] = None,
     reference_date: Optional[str] = None,
     day_first: Optional[bool] = None,
@@ -356,10 +357,10 @@ def run_review(
     try:
         if draft == "-":
             raise UsageError("review needs a file to keep its ledger beside; save the draft and name it")
-        scripted = non_interactive or list_claims
+        scripted = non_interactive or list_claims or prune
         if mark is not None and not non_interactive:
             raise UsageError("--mark is for scripts: add --non-interactive (and --claim ID)")
-        if non_interactive and not list_claims and (mark is None or not claims):
+        if non_interactive and not list_claims and not prune and (mark is None or not claims):
             raise UsageError("--non-interactive needs --mark verified|wrong|skipped and at least one --claim ID")
         interactive_ok = env.stdout_is_terminal and stdin_fd is not None and os.isatty(stdin_fd)
         if not scripted and not interactive_ok:
@@ -380,6 +381,9 @@ def run_review(
             for index in targets:
                 item = session.decide(index, mark, note, evidence)
                 env.say(f"claim {index + 1} {item.claim.id} “{one_line(item.claim.text)}”: {mark.value}")
+        if prune:
+            removed = session.prune()
+            env.say(f"removed {removed} decision{'s' if removed != 1 else ''} about claims no longer in {draft}")
         if list_claims:
             write_list(session, env.stdout, list_format)
             return ExitCode.OK
@@ -414,6 +418,7 @@ def review_command(
     evidence: Optional[str] = typer.Option(None, "--evidence", metavar="URL|FILE", help="With --non-interactive: where the figure was checked."),
     list_claims: bool = typer.Option(False, "--list", help="Print every claim with its number, id and standing (after any --mark), and exit."),
     list_format: ListFormat = typer.Option(ListFormat.TEXT, "--format", "-f", help="For --list: text (tab-separated) or json.", case_sensitive=False),
+    prune: bool = typer.Option(False, "--prune", help="Remove the decisions about claims no longer in the draft (listed as gone), and exit."),
     reviewer: Optional[str] = typer.Option(None, "--reviewer", metavar="NAME", help="Who decides, saved with each decision. Default: $CLAIMCHECK_REVIEWER."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day (use the same for check)."),
     day_first: Optional[bool] = typer.Option(None, "--day-first/--month-first", help="Read 03/01/2023 as 3 January (or March 1); default from the configuration."),
@@ -439,7 +444,7 @@ def review_command(
         int(
             run_review(
                 env, draft, ledger=ledger, non_interactive=non_interactive, mark=mark, claims=claims, note=note,
-                evidence=evidence, list_claims=list_claims, list_format=list_format, reviewer=reviewer,
+                evidence=evidence, list_claims=list_claims, list_format=list_format, prune=prune, reviewer=reviewer,
                 reference_date=reference_date, day_first=day_first, stdin_fd=_fileno(sys.stdin),
             )
         )
