@@ -119,6 +119,16 @@ class ReviewSession:
         self.reconciliation = reconcile(self.document.claims, ledger)
 
 
+def evidence_warning(evidence: str | None, draft: str) -> str | None:
+    """A word for the reviewer when evidence is neither a web address nor a file one can find."""
+    if not evidence or "://" in evidence:
+        return None
+    path = Path(evidence).expanduser()
+    if path.exists() or (Path(draft).parent / path).exists():
+        return None
+    return f"evidence {evidence!r} is not a web address or an existing file; saved as written"
+
+
 def _draft_name(draft: str, ledger_file: Path) -> str:
     """The draft as the ledger names it: relative to the ledger's folder when it can be."""
     try:
@@ -127,4 +137,4 @@ def _draft_name(draft: str, ledger_file: Path) -> str:
         return Path(draft).as_posix()
 
 
-__all__ = ["ReviewSession"]
+__all__ = ["ReviewSession", "evidence_warning"]

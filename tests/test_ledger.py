@@ -208,3 +208,13 @@ def test_prune_removes_only_the_decisions_about_claims_that_are_gone(draft):
 
 def decisions_of(draft: Path) -> dict:
     return {d.claim.text: (d.status, d.note, d.evidence) for d in read_ledger(ledger_path(draft)).decisions}
+
+
+def test_evidence_that_is_neither_an_address_nor_a_file_is_saved_with_a_warning(draft):
+    (draft.parent / "budget.pdf").write_bytes(b"%PDF-1.4")
+    quiet = review(str(draft), "--non-interactive", "--mark", "verified", "--claim", "1", "--evidence", "budget.pdf")
+    assert "warning" not in quiet.stderr
+    loud = review(str(draft), "--non-interactive", "--mark", "verified", "--claim", "2", "--evidence", "page 4 of the budget")
+    assert loud.exit_code == 0
+    assert "warning: evidence 'page 4 of the budget' is not a web address or an existing file; saved as written" in loud.stderr
+    assert decisions_of(draft)["June 3"][2] == "page 4 of the budget"

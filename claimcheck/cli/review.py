@@ -20,7 +20,7 @@ from ..align import describe_change
 from ..errors import ClaimcheckError, UsageError
 from ..ledger import ClaimStatus, State, Status
 from ..report.text import format_value, one_line, printable
-from ..review import ReviewSession
+from ..review import ReviewSession, evidence_warning
 from .common import Environment, ExitCode, app, parse_reference_date
 
 if TYPE_CHECKING:
@@ -234,8 +234,9 @@ class TerminalReview:
         except ClaimcheckError as exc:
             self.message = f"NOT saved: {exc}"
             return True
+        warning = evidence_warning(self.pending.get("evidence"), self.session.draft)
         self.pending.clear()
-        self.message = f"saved: claim {self.index + 1} {status.value}"
+        self.message = f"saved: claim {self.index + 1} {status.value}" + (f" ({warning})" if warning else "")
         if self.index + 1 < len(self.session):
             self.index += 1
         else:
@@ -257,7 +258,8 @@ class TerminalReview:
         except ClaimcheckError as exc:
             self.message = f"NOT saved: {exc}"
             return True
-        self.message = f"saved: {name} on claim {self.index + 1}"
+        warning = evidence_warning(text, self.session.draft) if name == "evidence" else None
+        self.message = f"saved: {name} on claim {self.index + 1}" + (f" ({warning})" if warning else "")
         return True
 
     def _move(self, step: int) -> bool:
@@ -378,6 +380,9 @@ def run_review(
         )
         if non_interactive and mark is not None:
             targets = [session.find(reference) for reference in claims or []]
+            warning = evidence_warning(evidence, draft)
+            if warning:
+                env.say(f"warning: {warning}")
             for index in targets:
                 item = session.decide(index, mark, note, evidence)
                 env.say(f"claim {index + 1} {item.claim.id} “{one_line(item.claim.text)}”: {mark.value}")
