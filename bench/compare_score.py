@@ -23,7 +23,7 @@ def main(show_wrong: bool) -> int:
     expected = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
     right_by_case: Counter[str] = Counter()
     total_by_case: Counter[str] = Counter()
-    print(f"{"pair":<62} {'claims':>6} {'right':>6}")
+    print(f"{'pair':<62} {'claims':>6} {'right':>6}")
     right_all = total_all = 0
     for pair in expected["pairs"]:
         sources = [claimcheck.extract((DATA / s).read_text(encoding="utf-8"), source=s) for s in pair["sources"]]
@@ -48,7 +48,8 @@ def main(show_wrong: bool) -> int:
         print(f"{name:<62} {total:>6} {right:>6}")
         right_all += right
         total_all += total
-    print(f"{'all ' + str(len(expected['pairs'])) + ' pairs":<62} {total_all:>6} {right_all:>6}  ({right_all / total_all:.1%})")
+    everything = f"all {len(expected['pairs'])} pairs"
+    print(f"{everything:<62} {total_all:>6} {right_all:>6}  ({right_all / total_all:.1%})")
     print()
     print(f"{'case':<20} {'right':>6} / total")
     for case in sorted(total_by_case):
