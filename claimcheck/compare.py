@@ -433,7 +433,12 @@ def _judge(claim: Claim, about: Topic, entry: _Entry) -> Match | None:
         return Match(entry.document, other, Agreement.ROUNDED, _within(claim, other), score)
     if score < CONFLICT_SIMILARITY:
         return None
-    return Match(entry.document, other, Agreement.DIFFERENT_VALUE, f"different value: {quote(claim.text)} vs {quote(other.text)}", score)
+    if {claim.qualifier, other.qualifier} == {"up", "down"}:
+        moved = {"up": "a rise", "down": "a fall"}
+        reason = f"{moved[claim.qualifier]} in the draft, {moved[other.qualifier]} in the source: {quote(claim.text)} vs {quote(other.text)}"
+    else:
+        reason = f"different value: {quote(claim.text)} vs {quote(other.text)}"
+    return Match(entry.document, other, Agreement.DIFFERENT_VALUE, reason, score)
 
 
 _ORDER = {Agreement.SAME: 0, Agreement.ROUNDED: 1, Agreement.DIFFERENT_SOURCE: 2, Agreement.DIFFERENT_VALUE: 3}
