@@ -341,3 +341,52 @@ def test_a_source_address_that_fails_is_named(newsroom):
     assert result.exit_code == ExitCode.ERROR
     assert "no-such-release.html" in result.stderr and "404" in result.stderr
     assert json.loads(result.stdout)["summary"]["conflicting"] == 4
+
+
+# -- `claimcheck check --against`: CC013 and CC014 ---------------------------------------------
+
+
+def check_findings(*args: str) -> tuple[int, list[dict], str]:
+    result = runner.invoke(app, ["check", *args, "--format", "json", "--fail-on", "warning"])
+    return result.exit_code, json.loads(result.stdout)["findings"], result.stderr
+
+
+def test_check_against_reports_conflicts_and_missing_figures_on_their_lines():
+    draft = DATA / "council-draft.md"
+    status, findings, _ = check_findings(str(draft), "--against", str(DATA / "council-release.md"), "--select", "CC013,CC014")
+    assert status == ExitCode.FINDINGS
+    got = [(f["code"], f["line"], f["column"], draft.read_text(encoding="utf-8")[f["start"]:f["end"]]) for f in findings]
+    assert got == [
+        ("CC013", 5, 61, "35 kilometres"),
+        ("CC013", 5, 110, "April 9, 2024"),
+        ("CC013", 7, 10, "312 homes"),
+        ("CC013", 7, 86, "$15 million"),
+        ("CC014", 9, 114, "250 jobs"),
+    ]
+    homes = findings[2]
+    assert homes["severity"] == "warning"
+    assert homes["message"].startswith("“312 homes” disagrees with the sources: attributed to Ana Ruiz in the draft, Tom Becker")
+
+
+def test_check_without_sources_is_silent_on_them():
+    _, findings, _ = check_findings(str(DATA / "council-draft.md"), "--select", "CC013,CC014")
+    assert findings == []
+
+
+def test_check_against_a_page_and_a_missing_source(newsroom, tmp_path):
+    missing = tmp_path / "gone.md"
+    status, findings, stderr = check_findings(
+        str(DATA / "hospital-draft.md"), "-a", str(missing), "-a", f"{newsroom}/hospital-release.html", "--select", "CC013",
+    )
+    assert status == ExitCode.ERROR
+    assert f"--against {missing}: no such file" in stderr
+    assert [(f["line"], f["code"]) for f in findings] == [(6, "CC013"), (8, "CC013"), (10, "CC013"), (12, "CC013")]
+
+
+def test_check_suppression_applies_to_source_rules(tmp_path):
+    text = (DATA / "council-draft.md").read_text(encoding="utf-8").replace(
+        "The plan covers", "<!-- claimcheck: ignore CC013 -->\nThe plan covers"
+    )
+    (tmp_path / "draft.md").write_text(text, encoding="utf-8")
+    _, findings, _ = check_findings(str(tmp_path / "draft.md"), "--against", str(DATA / "council-release.md"), "--select", "CC013")
+    assert [f["claim_id"] for f in findings] and all(f["line"] != 6 for f in findings)

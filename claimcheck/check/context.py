@@ -5,10 +5,14 @@ Built once per document so each rule stays a cheap pass over the claims.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
 
 from ..load import read_prose
 from ..model import Claim, Document, Span
 from ..segment import Segmentation, segment
+
+if TYPE_CHECKING:
+    from ..compare import Comparison
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,11 +20,18 @@ class CheckContext:
     document: Document
     prose: str
     segmentation: Segmentation
+    # Each claim against the sources given with --against; empty without them.
+    comparisons: tuple["Comparison", ...] = ()
 
     @classmethod
-    def of(cls, document: Document) -> "CheckContext":
+    def of(cls, document: Document, sources: Sequence[Document] = ()) -> "CheckContext":
         prose = read_prose(document.text).prose
-        return cls(document, prose, segment(prose))
+        comparisons: tuple[Comparison, ...] = ()
+        if sources:
+            from ..compare import compare
+
+            comparisons = compare(document, sources)
+        return cls(document, prose, segment(prose), comparisons)
 
     @property
     def claims(self) -> tuple[Claim, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from typing import BinaryIO, Iterable, Iterator, Union
+from typing import BinaryIO, Iterable, Iterator, Sequence, Union
 
 from ..errors import InputError
 from ..load import LineIndex, iter_inputs
@@ -42,10 +42,13 @@ def _finding(rule: Rule, severity: Severity, hit: Hit, document: Document, lines
     )
 
 
-def check(document: Document, config: Config | None = None) -> list[Finding]:
-    """The findings of every active rule on `document`, minus suppressed ones, in text order."""
+def check(document: Document, config: Config | None = None, sources: Sequence[Document] = ()) -> list[Finding]:
+    """The findings of every active rule on `document`, minus suppressed ones, in text order.
+
+    `sources` (press releases, reports) are what CC013 and CC014 compare the claims with.
+    """
     active = (config or Config()).rules_for(document.source)
-    context = CheckContext.of(document)
+    context = CheckContext.of(document, sources)
     lines = LineIndex(document.text)
     findings = [
         _finding(rule, active[rule.code], hit, document, lines)
@@ -58,11 +61,16 @@ def check(document: Document, config: Config | None = None) -> list[Finding]:
 
 
 def check_text(
-    text: str, *, source: str | None = None, config: Config | None = None, reference_date: dt.date | str | None = None
+    text: str,
+    *,
+    source: str | None = None,
+    config: Config | None = None,
+    reference_date: dt.date | str | None = None,
+    sources: Sequence[Document] = (),
 ) -> list[Finding]:
     """Extract and check one text in one call."""
     config = config or Config()
-    return check(extract(text, source=source, reference_date=reference_date, day_first=config.day_first), config)
+    return check(extract(text, source=source, reference_date=reference_date, day_first=config.day_first), config, sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +91,7 @@ def check_paths(
     stdin: BinaryIO | None = None,
     reference_date: dt.date | None = None,
     day_first: bool | None = None,
+    sources: Sequence[Document] = (),
 ) -> Iterator[Union[CheckedDocument, InputError]]:
     """Check every article the paths name; unreadable inputs are yielded as errors, not raised.
 
@@ -100,4 +109,4 @@ def check_paths(
             reference_date=reference_date,
             day_first=settings.day_first if day_first is None else day_first,
         )
-        yield CheckedDocument(item.source, tuple(check(document, settings)), settings, len(item.text.split()))
+        yield CheckedDocument(item.source, tuple(check(document, settings, sources)), settings, len(item.text.split()))

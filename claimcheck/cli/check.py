@@ -6,7 +6,7 @@ import io
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import List, Optional, TextIO
+from typing import List, Optional, Sequence, TextIO
 
 import typer
 
@@ -24,7 +24,9 @@ from ..check import (
     write_baseline,
 )
 from ..errors import ClaimcheckError, InputError
-from ..model import Severity
+from ..load import iter_inputs
+from ..model import Document, Severity
+from ..pipeline import extract
 from ..report.ci import FindingsFormat, make_findings_reporter
 from .common import Environment, ExitCode, app, parse_reference_date
 
@@ -60,6 +62,7 @@ def run_check(
     output_file: Optional[str] = None,
     reference_date: Optional[str] = None,
     day_first: Optional[bool] = None,
+    against: Sequence[str] = (),
 ) -> ExitCode:
     """What `claimcheck check` does, with the environment passed in."""
     try:
@@ -70,12 +73,16 @@ def run_check(
     except ClaimcheckError as exc:
         env.say(f"error: {exc}")
         return ExitCode.ERROR
+    sources, unread = _sources(env, against, bool(day_first))
+    if against and not sources:
+        env.say("error: no source given with --against could be read")
+        return ExitCode.ERROR
     if not paths:
         if env.stdin.isatty() if hasattr(env.stdin, "isatty") else False:
             env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
             return ExitCode.ERROR
         paths = ["-"]
-    run = _Run(finder, known, option_date, day_first)
+    run = _Run(finder, known, option_date, day_first, sources)
     with ExitStack() as stack:
         try:
             out = stack.enter_context(open(output_file, "w", encoding="utf-8")) if output_file else env.stdout
@@ -94,7 +101,20 @@ def run_check(
         env.say(f"wrote {written} finding{'s' if written != 1 else ''} to the baseline {write_baseline_to}")
         return ExitCode.ERROR if status is ExitCode.ERROR else ExitCode.OK
     env.say(_summary(run.counts, run.documents, known is not None))
-    return status
+    return ExitCode.ERROR if unread else status
+
+
+def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple[tuple[Document, ...], bool]:
+    """The --against sources as documents (CC013, CC014); each one that cannot be read is named."""
+    documents: list[Document] = []
+    unread = False
+    for item in iter_inputs(against, env.stdin):
+        if isinstance(item, InputError):
+            env.say(f"error: --against {item}")
+            unread = True
+        else:
+            documents.append(extract(item.text, source=item.source, day_first=day_first, metadata=item.metadata.to_dict()))
+    return tuple(documents), unread
 
 
 @dataclass
@@ -105,6 +125,7 @@ class _Run:
     known: Optional[Baseline]
     reference_date: Optional[dt.date]
     day_first: Optional[bool]
+    sources: tuple[Document, ...] = ()
     counts: Counter[Severity] = field(default_factory=Counter)
     documents: int = 0
     all_findings: list[Finding] = field(default_factory=list)
@@ -114,7 +135,10 @@ class _Run:
         reporter = make_findings_reporter(fmt, out, RULES)
         status, failing = ExitCode.OK, False
         reporter.start()
-        items = check_paths(paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first)
+        items = check_paths(
+            paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first,
+            sources=self.sources,
+        )
         try:
             for item in items:
                 if isinstance(item, InputError):
@@ -160,6 +184,7 @@ def check_command(
     output_file: Optional[str] = typer.Option(None, "--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the dateline or front matter."),
     day_first: Optional[bool] = typer.Option(None, "--day-first/--month-first", help="Read 03/01/2023 as 3 January (or as March 1); default from the configuration."),
+    against: Optional[List[str]] = typer.Option(None, "--against", "-a", metavar="SOURCE", help="Compare the claims with this source (a file, directory or http(s) address; repeatable): CC013 reports conflicts, CC014 claims not in the sources."),
     show_rules: bool = typer.Option(False, "--list-rules", callback=_list_rules_callback, is_eager=True, help="List every rule with its code, name and default severity, and exit."),
 ) -> None:
     """Check drafts for claims that contradict themselves, the calendar or each other.
@@ -175,13 +200,15 @@ def check_command(
       claimcheck check story.md --select CC002,CC005 --format sarif -o claimcheck.sarif
 
       claimcheck check archive/ --write-baseline .claimcheck-baseline.json
+
+      claimcheck check draft.md --against press-release.md --select CC013
     """
     env = Environment.from_process()
     raise typer.Exit(
         int(
             run_check(
                 env, paths or [], fmt, fail_on, select, ignore, config_file, baseline,
-                write_baseline_to, output_file, reference_date, day_first,
+                write_baseline_to, output_file, reference_date, day_first, against or (),
             )
         )
     )

@@ -5,7 +5,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..registry import Rule
-from . import anchoring, arithmetic, attribution, calendar_days, consistency, tense, weekday
+from . import anchoring, arithmetic, attribution, calendar_days, consistency, sources, tense, weekday
 
 RULES: tuple[Rule, ...] = tuple(
     sorted(
@@ -21,6 +21,8 @@ RULES: tuple[Rule, ...] = tuple(
             consistency.VAGUE,
             calendar_days.RULE,
             arithmetic.DIRECTION,
+            sources.CONFLICTING,
+            sources.NOT_FOUND,
         ),
         key=lambda rule: rule.code,
     )
