@@ -5,7 +5,7 @@
     >>> draft = claimcheck.extract("The plan protects nearly 70,000 residents.")
     >>> release = claimcheck.extract("The plan will protect 69,412 residents.", source="release.md")
     >>> [(c.label.value, c.reason) for c in compare(draft, [release])]
-    [('supported', 'rounded: “nearly 70,000 residents” ~ “69,412 residents”')]
+    [('supported', 'rounded: “nearly 70,000 residents” ~ “69,412 residents” (release.md:1)')]
 
 Two claims are about the same thing when they have the same kind and a compatible unit
 and their subjects agree: the same head noun ("residents"), or, for claims without a
@@ -421,7 +421,7 @@ def _judge(claim: Claim, about: Topic, entry: _Entry) -> Match | None:
     if agree is None:
         return None
     if agree:
-        if score < (0.0 if distinctive(claim) else SUPPORT_SIMILARITY) or score == 0.0:
+        if score == 0.0 or (score < SUPPORT_SIMILARITY and not distinctive(claim)):
             return None
         if different_speaker(claim, other):
             assert claim.source is not None and other.source is not None

@@ -390,3 +390,11 @@ def test_check_suppression_applies_to_source_rules(tmp_path):
     (tmp_path / "draft.md").write_text(text, encoding="utf-8")
     _, findings, _ = check_findings(str(tmp_path / "draft.md"), "--against", str(DATA / "council-release.md"), "--select", "CC013")
     assert [f["claim_id"] for f in findings] and all(f["line"] != 6 for f in findings)
+
+
+def test_check_against_stdin_is_read_once(tmp_path):
+    release = (DATA / "council-release.md").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["check", str(DATA / "council-draft.md"), "--against", "-", "--select", "CC013", "-f", "json"], input=release)
+    assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [5, 5, 7, 7]
+    result = runner.invoke(app, ["check", "--against", "-"], input=release)
+    assert result.exit_code == ExitCode.ERROR and "read only once" in result.stderr

@@ -73,6 +73,9 @@ def run_check(
     except ClaimcheckError as exc:
         env.say(f"error: {exc}")
         return ExitCode.ERROR
+    if "-" in against and (not paths or "-" in paths):
+        env.say("error: standard input (-) can be read only once: give it as a draft or as an --against source")
+        return ExitCode.ERROR
     sources, unread = _sources(env, against, bool(day_first))
     if against and not sources:
         env.say("error: no source given with --against could be read")
