@@ -403,3 +403,24 @@ def test_check_against_stdin_is_read_once(tmp_path):
     assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [5, 5, 7, 7]
     result = runner.invoke(app, ["check", "--against", "-"], input=release)
     assert result.exit_code == ExitCode.ERROR and "read only once" in result.stderr
+
+
+def test_on_a_terminal_labels_are_coloured_and_document_markup_stays_text(tmp_path, monkeypatch):
+    import io
+
+    from claimcheck.cli import Environment
+    from claimcheck.cli.compare import run_compare
+
+    monkeypatch.chdir(tmp_path)
+    release = "[red]rel.md"  # a name rich would read as markup
+    Path("draft.md").write_text("The council said 2,500 households were hit.\n", encoding="utf-8")
+    Path(release).write_text("A council survey found 2,400 households were hit.\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(io.BytesIO(), out, err, stdout_is_terminal=True, stderr_is_terminal=False, no_color=False)
+    assert run_compare(env, "draft.md", [release]) == ExitCode.FINDINGS
+    assert "\x1b[" in out.getvalue() and "conflicting" in out.getvalue()
+    plain = io.StringIO()
+    env = Environment(io.BytesIO(), plain, err, stdout_is_terminal=True, stderr_is_terminal=False, no_color=True)
+    run_compare(env, "draft.md", [release])
+    assert "\x1b[" not in plain.getvalue()
+    assert "against [red]rel.md" in plain.getvalue() and "“2,500 households”" in plain.getvalue()
