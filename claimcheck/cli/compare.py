@@ -119,13 +119,9 @@ def compare_command(
 ) -> None:
     """Check each claim of a draft against its sources: supported, conflicting or not found.
 
-    A claim is supported when a source states the same thing (same kind, unit and subject)
-    with a value that agrees within the rounding the draft's wording allows ("nearly 70,000"
-    for 69,412; "1.2 million" for 1,200,000); conflicting when a source gives it another
-    value, or gives the figure to a different named person; not found otherwise.
+    A claim is supported when a source states the same thing (same kind, unit and subject) with a value that agrees within the rounding the draft's wording allows ("nearly 70,000" for 69,412; "1.2 million" for 1,200,000); conflicting when a source gives it another value, or gives the figure to a different named person; not found otherwise.
 
-    Exit status: 0 every claim supported, 1 a claim conflicting or not found (see --fail-on),
-    2 usage error or an input that could not be read.
+    Exit status: 0 every claim supported, 1 a claim conflicting or not found (see --fail-on), 2 usage error or an input that could not be read.
 
     Examples:
 
