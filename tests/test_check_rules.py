@@ -29,13 +29,13 @@ PLANTED: dict[str, list[tuple[str, str]]] = {
     "cc009-bad.md": [("CC009", "Hundreds of residents")],
     "cc010-bad.md": [("CC010", "February 30, 2023")],
     "cc011-bad.md": [("CC011", "from 1,200 to 1,500")],
-    "cc013-bad.md": [("CC013", "$45 million"), ("CC013", "312 homes")],
-    "cc014-bad.md": [("CC014", "250 jobs")],
+    "cc014-bad.md": [("CC014", "$45 million"), ("CC014", "312 homes")],
+    "cc015-bad.md": [("CC015", "250 jobs")],
 }
 
 # Rules that compare a draft with its sources run with `--against` this release.
 RELEASE = Path(__file__).parent / "data" / "check" / "sources" / "riverside-release.md"
-AGAINST: dict[str, tuple[str, ...]] = {code: ("--against", str(RELEASE)) for code in ("CC013", "CC014")}
+AGAINST: dict[str, tuple[str, ...]] = {code: ("--against", str(RELEASE)) for code in ("CC014", "CC015")}
 
 
 # Rules over numbers need the numbers extractor to read these claims as the claim model

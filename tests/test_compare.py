@@ -348,7 +348,7 @@ def test_a_source_address_that_fails_is_named(newsroom):
     assert json.loads(result.stdout)["summary"]["conflicting"] == 4
 
 
-# -- `claimcheck check --against`: CC013 and CC014 ---------------------------------------------
+# -- `claimcheck check --against`: CC014 and CC015 ---------------------------------------------
 
 
 def check_findings(*args: str) -> tuple[int, list[dict], str]:
@@ -358,15 +358,15 @@ def check_findings(*args: str) -> tuple[int, list[dict], str]:
 
 def test_check_against_reports_conflicts_and_missing_figures_on_their_lines():
     draft = DATA / "council-draft.md"
-    status, findings, _ = check_findings(str(draft), "--against", str(DATA / "council-release.md"), "--select", "CC013,CC014")
+    status, findings, _ = check_findings(str(draft), "--against", str(DATA / "council-release.md"), "--select", "CC014,CC015")
     assert status == ExitCode.FINDINGS
     got = [(f["code"], f["line"], f["column"], draft.read_text(encoding="utf-8")[f["start"]:f["end"]]) for f in findings]
     assert got == [
-        ("CC013", 5, 61, "35 kilometres"),
-        ("CC013", 5, 110, "April 9, 2024"),
-        ("CC013", 7, 10, "312 homes"),
-        ("CC013", 7, 86, "$15 million"),
-        ("CC014", 9, 114, "250 jobs"),
+        ("CC014", 5, 61, "35 kilometres"),
+        ("CC014", 5, 110, "April 9, 2024"),
+        ("CC014", 7, 10, "312 homes"),
+        ("CC014", 7, 86, "$15 million"),
+        ("CC015", 9, 114, "250 jobs"),
     ]
     homes = findings[2]
     assert homes["severity"] == "warning"
@@ -374,32 +374,32 @@ def test_check_against_reports_conflicts_and_missing_figures_on_their_lines():
 
 
 def test_check_without_sources_is_silent_on_them():
-    _, findings, _ = check_findings(str(DATA / "council-draft.md"), "--select", "CC013,CC014")
+    _, findings, _ = check_findings(str(DATA / "council-draft.md"), "--select", "CC014,CC015")
     assert findings == []
 
 
 def test_check_against_a_page_and_a_missing_source(newsroom, tmp_path):
     missing = tmp_path / "gone.md"
     status, findings, stderr = check_findings(
-        str(DATA / "hospital-draft.md"), "-a", str(missing), "-a", f"{newsroom}/hospital-release.html", "--select", "CC013",
+        str(DATA / "hospital-draft.md"), "-a", str(missing), "-a", f"{newsroom}/hospital-release.html", "--select", "CC014",
     )
     assert status == ExitCode.ERROR
     assert f"--against {missing}: no such file" in stderr
-    assert [(f["line"], f["code"]) for f in findings] == [(6, "CC013"), (8, "CC013"), (10, "CC013"), (12, "CC013")]
+    assert [(f["line"], f["code"]) for f in findings] == [(6, "CC014"), (8, "CC014"), (10, "CC014"), (12, "CC014")]
 
 
 def test_check_suppression_applies_to_source_rules(tmp_path):
     text = (DATA / "council-draft.md").read_text(encoding="utf-8").replace(
-        "The plan covers", "<!-- claimcheck: ignore CC013 -->\nThe plan covers"
+        "The plan covers", "<!-- claimcheck: ignore CC014 -->\nThe plan covers"
     )
     (tmp_path / "draft.md").write_text(text, encoding="utf-8")
-    _, findings, _ = check_findings(str(tmp_path / "draft.md"), "--against", str(DATA / "council-release.md"), "--select", "CC013")
+    _, findings, _ = check_findings(str(tmp_path / "draft.md"), "--against", str(DATA / "council-release.md"), "--select", "CC014")
     assert [f["claim_id"] for f in findings] and all(f["line"] != 6 for f in findings)
 
 
 def test_check_against_stdin_is_read_once(tmp_path):
     release = (DATA / "council-release.md").read_text(encoding="utf-8")
-    result = runner.invoke(app, ["check", str(DATA / "council-draft.md"), "--against", "-", "--select", "CC013", "-f", "json"], input=release)
+    result = runner.invoke(app, ["check", str(DATA / "council-draft.md"), "--against", "-", "--select", "CC014", "-f", "json"], input=release)
     assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [5, 5, 7, 7]
     result = runner.invoke(app, ["check", "--against", "-"], input=release)
     assert result.exit_code == ExitCode.ERROR and "read only once" in result.stderr

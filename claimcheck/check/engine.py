@@ -45,7 +45,7 @@ def _finding(rule: Rule, severity: Severity, hit: Hit, document: Document, lines
 def check(document: Document, config: Config | None = None, sources: Sequence[Document] = ()) -> list[Finding]:
     """The findings of every active rule on `document`, minus suppressed ones, in text order.
 
-    `sources` (press releases, reports) are what CC013 and CC014 compare the claims with.
+    `sources` (press releases, reports) are what CC014 and CC015 compare the claims with.
     """
     active = (config or Config()).rules_for(document.source)
     context = CheckContext.of(document, sources)

@@ -108,7 +108,7 @@ def run_check(
 
 
 def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple[tuple[Document, ...], bool]:
-    """The --against sources as documents (CC013, CC014); each one that cannot be read is named."""
+    """The --against sources as documents (CC014, CC015); each one that cannot be read is named."""
     documents: list[Document] = []
     unread = False
     for item in iter_inputs(against, env.stdin):
@@ -187,7 +187,7 @@ def check_command(
     output_file: Optional[str] = typer.Option(None, "--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the dateline or front matter."),
     day_first: Optional[bool] = typer.Option(None, "--day-first/--month-first", help="Read 03/01/2023 as 3 January (or as March 1); default from the configuration."),
-    against: Optional[List[str]] = typer.Option(None, "--against", "-a", metavar="SOURCE", help="Compare the claims with this source (a file, directory or http(s) address; repeatable): CC013 reports conflicts, CC014 claims not in the sources."),
+    against: Optional[List[str]] = typer.Option(None, "--against", "-a", metavar="SOURCE", help="Compare the claims with this source (a file, directory or http(s) address; repeatable): CC014 reports conflicts, CC015 claims not in the sources."),
     show_rules: bool = typer.Option(False, "--list-rules", callback=_list_rules_callback, is_eager=True, help="List every rule with its code, name and default severity, and exit."),
 ) -> None:
     """Check drafts for claims that contradict themselves, the calendar or each other.
@@ -204,7 +204,7 @@ def check_command(
 
       claimcheck check archive/ --write-baseline .claimcheck-baseline.json
 
-      claimcheck check draft.md --against press-release.md --select CC013
+      claimcheck check draft.md --against press-release.md --select CC014
     """
     env = Environment.from_process()
     raise typer.Exit(

@@ -1,4 +1,4 @@
-"""CC013 and CC014: with `check --against SOURCE`, claims the sources contradict or do not give.
+"""CC014 and CC015: with `check --against SOURCE`, claims the sources contradict or do not give.
 
 The comparison is `claimcheck.compare.compare`, run once per document when the check
 starts (`CheckContext.comparisons`); without sources both rules stay quiet.
@@ -35,7 +35,7 @@ def not_found(context: CheckContext) -> Iterator[Hit]:
 
 
 CONFLICTING = Rule(
-    code="CC013",
+    code="CC014",
     name="conflicts-with-source",
     severity=Severity.WARNING,
     summary="A claim that a source given with --against states with another value, or gives to someone else.",
@@ -53,7 +53,7 @@ CONFLICTING = Rule(
 )
 
 NOT_FOUND = Rule(
-    code="CC014",
+    code="CC015",
     name="not-in-sources",
     severity=Severity.INFO,
     summary="A claim that no source given with --against states, with any value.",
