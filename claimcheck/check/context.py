@@ -5,11 +5,15 @@ Built once per document so each rule stays a cheap pass over the claims.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
 
 from ..ledger import Ledger, Reconciliation, reconcile
 from ..load import read_prose
 from ..model import Claim, Document, Span
 from ..segment import Segmentation, segment
+
+if TYPE_CHECKING:
+    from ..compare import Comparison
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,11 +23,19 @@ class CheckContext:
     segmentation: Segmentation
     # The draft's claims against its review ledger; None when the draft has no ledger.
     ledger: Reconciliation | None = None
+    # Each claim against the sources given with --against; empty without them.
+    comparisons: tuple["Comparison", ...] = ()
 
     @classmethod
-    def of(cls, document: Document, ledger: Ledger | None = None) -> "CheckContext":
+    def of(cls, document: Document, ledger: Ledger | None = None, sources: Sequence[Document] = ()) -> "CheckContext":
         prose = read_prose(document.text).prose
-        return cls(document, prose, segment(prose), reconcile(document.claims, ledger) if ledger is not None else None)
+        comparisons: tuple[Comparison, ...] = ()
+        if sources:
+            from ..compare import compare
+
+            comparisons = compare(document, sources)
+        reconciliation = reconcile(document.claims, ledger) if ledger is not None else None
+        return cls(document, prose, segment(prose), reconciliation, comparisons)
 
     @property
     def claims(self) -> tuple[Claim, ...]:

@@ -5,7 +5,7 @@ import datetime as dt
 import enum
 import hashlib
 from dataclasses import dataclass
-from typing import BinaryIO, Iterable, Iterator, Union
+from typing import BinaryIO, Iterable, Iterator, Sequence, Union
 
 from ..errors import InputError
 from ..ledger import Ledger, LedgerError, ledger_path, read_ledger
@@ -44,13 +44,16 @@ def _finding(rule: Rule, severity: Severity, hit: Hit, document: Document, lines
     )
 
 
-def check(document: Document, config: Config | None = None, ledger: Ledger | None = None) -> list[Finding]:
+def check(
+    document: Document, config: Config | None = None, ledger: Ledger | None = None, sources: Sequence[Document] = ()
+) -> list[Finding]:
     """The findings of every active rule on `document`, minus suppressed ones, in text order.
 
-    `ledger` is the draft's review ledger, for the rules that read it (CC012, CC013).
+    `ledger` is the draft's review ledger, for the rules that read it (CC012, CC013);
+    `sources` (press releases, reports) are what CC014 and CC015 compare the claims with.
     """
     active = (config or Config()).rules_for(document.source)
-    context = CheckContext.of(document, ledger)
+    context = CheckContext.of(document, ledger, sources)
     lines = LineIndex(document.text)
     findings = [
         _finding(rule, active[rule.code], hit, document, lines)
@@ -69,10 +72,12 @@ def check_text(
     config: Config | None = None,
     reference_date: dt.date | str | None = None,
     ledger: Ledger | None = None,
+    sources: Sequence[Document] = (),
 ) -> list[Finding]:
     """Extract and check one text in one call."""
     config = config or Config()
-    return check(extract(text, source=source, reference_date=reference_date, day_first=config.day_first), config, ledger)
+    doc = extract(text, source=source, reference_date=reference_date, day_first=config.day_first)
+    return check(doc, config, ledger, sources)
 
 
 class LedgerMode(str, enum.Enum):
@@ -114,6 +119,7 @@ def check_paths(
     reference_date: dt.date | None = None,
     day_first: bool | None = None,
     ledgers: LedgerMode = LedgerMode.AUTO,
+    sources: Sequence[Document] = (),
 ) -> Iterator[Union[CheckedDocument, InputError]]:
     """Check every article the paths name; unreadable inputs are yielded as errors, not raised.
 
@@ -139,4 +145,4 @@ def check_paths(
             reference_date=reference_date,
             day_first=settings.day_first if day_first is None else day_first,
         )
-        yield CheckedDocument(item.source, tuple(check(document, settings, ledger)), settings, len(item.text.split()))
+        yield CheckedDocument(item.source, tuple(check(document, settings, ledger, sources)), settings, len(item.text.split()))

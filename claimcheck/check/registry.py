@@ -22,7 +22,11 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A check with a stable identity; `message` is a `str.format` template over `Hit.values`."""
+    """A check with a stable identity; `message` is a `str.format` template over `Hit.values`.
+
+    `against` is the source text a rule's examples are compared with, for rules that
+    read the sources given with `check --against`.
+    """
 
     code: str
     name: str
@@ -35,6 +39,7 @@ class Rule:
     run: Callable[[CheckContext], Iterable[Hit]]
     # Reads the review ledger (CheckContext.ledger): silent on drafts that have none.
     needs_ledger: bool = False
+    against: str = ""
 
     def format(self, hit: Hit) -> str:
         return self.message.format(claim=quote(hit.claim.text), **hit.values)

@@ -10,7 +10,7 @@ import sys
 from typing import Any
 
 # Modules that register a command on the shared typer app when imported.
-COMMAND_MODULES = ("extract", "check", "review", "diff")
+COMMAND_MODULES = ("extract", "check", "review", "diff", "compare")
 
 _LAZY = {
     "Environment": "common",

@@ -6,7 +6,7 @@ import io
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import List, Optional, TextIO
+from typing import List, Optional, Sequence, TextIO
 
 import typer
 
@@ -25,7 +25,9 @@ from ..check import (
     write_baseline,
 )
 from ..errors import ClaimcheckError, InputError
-from ..model import Severity
+from ..load import iter_inputs
+from ..model import Document, Severity
+from ..pipeline import extract
 from ..report.ci import FindingsFormat, make_findings_reporter
 from .common import Environment, ExitCode, app, parse_reference_date
 
@@ -62,6 +64,7 @@ def run_check(
     reference_date: Optional[str] = None,
     day_first: Optional[bool] = None,
     ledgers: LedgerMode = LedgerMode.AUTO,
+    against: Sequence[str] = (),
 ) -> ExitCode:
     """What `claimcheck check` does, with the environment passed in."""
     try:
@@ -72,12 +75,19 @@ def run_check(
     except ClaimcheckError as exc:
         env.say(f"error: {exc}")
         return ExitCode.ERROR
+    if "-" in against and (not paths or "-" in paths):
+        env.say("error: standard input (-) can be read only once: give it as a draft or as an --against source")
+        return ExitCode.ERROR
+    sources, unread = _sources(env, against, bool(day_first))
+    if against and not sources:
+        env.say("error: no source given with --against could be read")
+        return ExitCode.ERROR
     if not paths:
         if env.stdin.isatty() if hasattr(env.stdin, "isatty") else False:
             env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
             return ExitCode.ERROR
         paths = ["-"]
-    run = _Run(finder, known, option_date, day_first, ledgers)
+    run = _Run(finder, known, option_date, day_first, ledgers, sources)
     with ExitStack() as stack:
         try:
             out = stack.enter_context(open(output_file, "w", encoding="utf-8")) if output_file else env.stdout
@@ -96,7 +106,20 @@ def run_check(
         env.say(f"wrote {written} finding{'s' if written != 1 else ''} to the baseline {write_baseline_to}")
         return ExitCode.ERROR if status is ExitCode.ERROR else ExitCode.OK
     env.say(_summary(run.counts, run.documents, known is not None))
-    return status
+    return ExitCode.ERROR if unread else status
+
+
+def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple[tuple[Document, ...], bool]:
+    """The --against sources as documents (CC014, CC015); each one that cannot be read is named."""
+    documents: list[Document] = []
+    unread = False
+    for item in iter_inputs(against, env.stdin):
+        if isinstance(item, InputError):
+            env.say(f"error: --against {item}")
+            unread = True
+        else:
+            documents.append(extract(item.text, source=item.source, day_first=day_first, metadata=item.metadata.to_dict()))
+    return tuple(documents), unread
 
 
 @dataclass
@@ -108,6 +131,7 @@ class _Run:
     reference_date: Optional[dt.date]
     day_first: Optional[bool]
     ledgers: LedgerMode = LedgerMode.AUTO
+    sources: tuple[Document, ...] = ()
     counts: Counter[Severity] = field(default_factory=Counter)
     documents: int = 0
     all_findings: list[Finding] = field(default_factory=list)
@@ -117,7 +141,10 @@ class _Run:
         reporter = make_findings_reporter(fmt, out, RULES)
         status, failing = ExitCode.OK, False
         reporter.start()
-        items = check_paths(paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first, ledgers=self.ledgers)
+        items = check_paths(
+            paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first,
+            ledgers=self.ledgers, sources=self.sources,
+        )
         try:
             for item in items:
                 if isinstance(item, InputError):
@@ -164,6 +191,7 @@ def check_command(
     reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the dateline or front matter."),
     day_first: Optional[bool] = typer.Option(None, "--day-first/--month-first", help="Read 03/01/2023 as 3 January (or as March 1); default from the configuration."),
     require_ledger: bool = typer.Option(False, "--ledger", help="Every draft needs a review ledger (DRAFT.claims.json): CC012/CC013 report claims not verified, changed since, or marked wrong. Without it, only ledgers found beside drafts are read."),
+    against: Optional[List[str]] = typer.Option(None, "--against", "-a", metavar="SOURCE", help="Compare the claims with this source (a file, directory or http(s) address; repeatable): CC014 reports conflicts, CC015 claims not in the sources."),
     show_rules: bool = typer.Option(False, "--list-rules", callback=_list_rules_callback, is_eager=True, help="List every rule with its code, name and default severity, and exit."),
 ) -> None:
     """Check drafts for claims that contradict themselves, the calendar or each other.
@@ -181,6 +209,8 @@ def check_command(
       claimcheck check archive/ --write-baseline .claimcheck-baseline.json
 
       claimcheck check drafts/bridge.md --ledger --select CC012,CC013
+
+      claimcheck check draft.md --against press-release.md --select CC014
     """
     env = Environment.from_process()
     raise typer.Exit(
@@ -188,7 +218,7 @@ def check_command(
             run_check(
                 env, paths or [], fmt, fail_on, select, ignore, config_file, baseline,
                 write_baseline_to, output_file, reference_date, day_first,
-                LedgerMode.REQUIRED if require_ledger else LedgerMode.AUTO,
+                LedgerMode.REQUIRED if require_ledger else LedgerMode.AUTO, against or (),
             )
         )
     )

@@ -5,7 +5,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..registry import Rule
-from . import anchoring, arithmetic, attribution, calendar_days, consistency, ledger, tense, weekday
+from . import anchoring, arithmetic, attribution, calendar_days, consistency, ledger, sources, tense, weekday
 
 RULES: tuple[Rule, ...] = tuple(
     sorted(
@@ -23,6 +23,8 @@ RULES: tuple[Rule, ...] = tuple(
             arithmetic.DIRECTION,
             ledger.UNVERIFIED,
             ledger.WRONG,
+            sources.CONFLICTING,
+            sources.NOT_FOUND,
         ),
         key=lambda rule: rule.code,
     )
