@@ -83,21 +83,14 @@ def check_paths(
     stdin: BinaryIO | None = None,
     reference_date: dt.date | None = None,
     day_first: bool | None = None,
+    jobs: int = 1,
 ) -> Iterator[Union[CheckedDocument, InputError]]:
     """Check every article the paths name; unreadable inputs are yielded as errors, not raised.
 
     Each file gets the configuration found by walking up from it, unless `config` is given.
+    `jobs` worker processes extract and check (`claimcheck.batch.check_many`), results in input order.
     """
-    finder = finder or ConfigFinder(config)
-    for item in iter_inputs(paths, stdin):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        settings = finder.for_path(None if item.source.startswith("<") else item.source)
-        document = extract(
-            item.text,
-            source=item.source,
-            reference_date=reference_date,
-            day_first=settings.day_first if day_first is None else day_first,
-        )
-        yield CheckedDocument(item.source, tuple(check(document, settings)), settings, len(item.text.split()))
+    from ..batch import check_many
+
+    inputs = iter_inputs(paths, stdin, jobs=jobs)
+    yield from check_many(inputs, finder or ConfigFinder(config), jobs=jobs, reference_date=reference_date, day_first=day_first)

@@ -10,6 +10,7 @@ from typing import List, Optional, TextIO
 
 import typer
 
+from ..batch import usable_cores
 from ..check import (
     RULES,
     Baseline,
@@ -60,8 +61,10 @@ def run_check(
     output_file: Optional[str] = None,
     reference_date: Optional[str] = None,
     day_first: Optional[bool] = None,
+    *,
+    jobs: Optional[int] = None,
 ) -> ExitCode:
-    """What `claimcheck check` does, with the environment passed in."""
+    """What `claimcheck check` does, with the environment passed in; `jobs` worker processes (default: the usable cores)."""
     try:
         option_date = parse_reference_date(reference_date)
         fixed = load_config(config_file) if config_file else None
@@ -75,7 +78,7 @@ def run_check(
             env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
             return ExitCode.ERROR
         paths = ["-"]
-    run = _Run(finder, known, option_date, day_first)
+    run = _Run(finder, known, option_date, day_first, usable_cores() if jobs is None else jobs)
     with ExitStack() as stack:
         try:
             out = stack.enter_context(open(output_file, "w", encoding="utf-8")) if output_file else env.stdout
@@ -105,6 +108,7 @@ class _Run:
     known: Optional[Baseline]
     reference_date: Optional[dt.date]
     day_first: Optional[bool]
+    jobs: int
     counts: Counter[Severity] = field(default_factory=Counter)
     documents: int = 0
     all_findings: list[Finding] = field(default_factory=list)
@@ -114,7 +118,7 @@ class _Run:
         reporter = make_findings_reporter(fmt, out, RULES)
         status, failing = ExitCode.OK, False
         reporter.start()
-        items = check_paths(paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first)
+        items = check_paths(paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first, jobs=self.jobs)
         try:
             for item in items:
                 if isinstance(item, InputError):
@@ -132,6 +136,8 @@ class _Run:
             env.say(f"error: {exc}")
             self.aborted = True
             status = ExitCode.ERROR
+        finally:
+            items.close()  # on the way out, Ctrl-C included, worker processes stop at once
         reporter.finish()
         return ExitCode.FINDINGS if status is ExitCode.OK and failing else status
 
@@ -160,6 +166,7 @@ def check_command(
     output_file: Optional[str] = typer.Option(None, "--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the dateline or front matter."),
     day_first: Optional[bool] = typer.Option(None, "--day-first/--month-first", help="Read 03/01/2023 as 3 January (or as March 1); default from the configuration."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=256, help="Worker processes that check files (default: the usable cores); results still come in input order."),
     show_rules: bool = typer.Option(False, "--list-rules", callback=_list_rules_callback, is_eager=True, help="List every rule with its code, name and default severity, and exit."),
 ) -> None:
     """Check drafts for claims that contradict themselves, the calendar or each other.
@@ -181,7 +188,7 @@ def check_command(
         int(
             run_check(
                 env, paths or [], fmt, fail_on, select, ignore, config_file, baseline,
-                write_baseline_to, output_file, reference_date, day_first,
+                write_baseline_to, output_file, reference_date, day_first, jobs=jobs,
             )
         )
     )

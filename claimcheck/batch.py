@@ -1,0 +1,407 @@
+"""Many articles at once: the pipeline in worker processes, results in input order.
+
+    >>> from claimcheck.batch import extract_many
+    >>> from claimcheck.load import iter_inputs
+    >>> for doc in extract_many(iter_inputs(["archive/"], jobs=4), jobs=4):  # doctest: +SKIP
+    ...     print(doc.source, len(doc.claims))
+
+How it is built, and why:
+
+- Reading stays in the caller's threads (`load_inputs`): files and web pages are I/O.
+  Text goes to the workers and documents come back without their text, which the parent
+  still holds; small inputs travel in chunks, so each costs one round trip per chunk.
+- At most `2 x jobs` chunks are out at once and results are yielded as soon as they are
+  next in input order: memory stays bounded whatever the size of the corpus.
+- Workers are started by a fork server where the platform has one (Linux, macOS), else
+  spawned. Not plain fork: the parent runs reader threads and an HTTP client when the
+  workers start, and forking a threaded process can leave a child holding a lock forever.
+  The fork server imports the pipeline once and forks every worker from it; each worker
+  then builds the pipeline's lazy tables once (`_start_worker`), not once per input.
+- `jobs=1`, a single input, or a batch smaller than IN_PROCESS_FIRST characters runs in
+  this process: no pool, no start-up cost. A larger batch starts the pool after that much.
+- A bug in the pipeline on one input becomes an `ExtractionError` in that input's place.
+  A worker that dies (a crash, the out-of-memory killer) is replaced, and the input that
+  killed it is found by retrying the unfinished inputs one at a time.
+- Ctrl-C: the workers ignore it and the parent stops them; what was yielded stays yielded.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import signal
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar, Union
+
+from .errors import ClaimcheckError, InputError, UsageError
+from .load import Input
+from .model import Document
+
+if TYPE_CHECKING:
+    from .check import CheckedDocument, Config, ConfigFinder
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# A chunk is sent when it holds this much text or this many inputs, or at once when a worker is idle.
+CHUNK_CHARS = 50_000
+CHUNK_ITEMS = 64
+# Inputs that each kill a fresh worker, one after another, before the pool is deemed unusable.
+_CRASHES_IN_A_ROW = 3
+# Inputs of this many characters in all (about half a second of work, what starting the
+# workers costs) are done in this process before any worker is started.
+IN_PROCESS_FIRST = 100_000
+# Modules the fork server imports once, so that workers forked from it start with them.
+_PRELOAD = ["claimcheck.pipeline", "claimcheck.extract", "claimcheck.attribute", "claimcheck.segment"]
+_WARM_TEXT = "WASHINGTON, March 1, 2023 — About 1,200 people, or 12%, left on Tuesday, officials said.\n"
+
+
+class ExtractionError(InputError):
+    """The pipeline failed on this input (a bug in claimcheck, or a worker that died); the batch went on."""
+
+
+class WorkerError(ClaimcheckError):
+    """Worker processes die before they finish any input: the batch cannot go on in them."""
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it), at least 1."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return counter() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """What a worker sends back instead of an exception: exceptions with extra fields do not unpickle."""
+
+    reason: str
+
+
+def _describe(error: BaseException) -> str:
+    message = str(error).splitlines()[0] if str(error) else ""
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _run_chunk(work: Callable[[Any], Any], payloads: Sequence[Any]) -> list[Any]:
+    """In a worker: `work` over a chunk; a failing input gives a `_Failure`, a usage error stops the batch."""
+    results: list[Any] = []
+    for payload in payloads:
+        try:
+            results.append(work(payload))
+        except UsageError:
+            raise
+        except Exception as error:
+            results.append(_Failure(_describe(error)))
+    return results
+
+
+def _start_worker(preload: Sequence[str]) -> None:
+    """Worker initialiser: Ctrl-C is the parent's to handle; build the pipeline's lazy tables once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for module in preload:
+        __import__(module)
+    from .pipeline import extract
+
+    extract(_WARM_TEXT)
+
+
+def _source_of(payload: Any) -> str:
+    return str(getattr(payload, "source", "<input>"))
+
+
+def _failed(payload: Any, reason: str) -> ExtractionError:
+    return ExtractionError(
+        _source_of(payload),
+        f"claimcheck failed on this input ({reason}); the other inputs were processed. Please report it with this file",
+    )
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(_PRELOAD)
+    return context
+
+
+@dataclass
+class _Slot:
+    """One chunk of the input stream: its items in order, and the worker's answer once asked."""
+
+    items: list[Any]
+    future: "Future[list[Any]] | None" = None
+    results: "list[Any] | None" = None
+
+
+class _Pool:
+    """A process pool that can be replaced when a worker dies, and stopped at once on Ctrl-C."""
+
+    def __init__(self, jobs: int, preload: Sequence[str]) -> None:
+        self.jobs = jobs
+        self.preload = list(preload)
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_start_worker, initargs=(self.preload,))
+
+    def submit(self, work: Callable[[Any], Any], payloads: list[Any]) -> "Future[list[Any]]":
+        """The chunk's future; when the pool is already broken, a future that says so."""
+        try:
+            return self.executor.submit(_run_chunk, work, payloads)
+        except BrokenProcessPool as broken:
+            failed: "Future[list[Any]]" = Future()
+            failed.set_exception(broken)
+            return failed
+
+    def replace(self) -> None:
+        self.stop()
+        self.executor = self._new()
+
+    def stop(self) -> None:
+        """Cancel what has not started and end the workers now, not after their current chunk."""
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+
+
+def map_in_order(
+    work: Callable[[T], R],
+    items: Iterable[Union[T, InputError]],
+    *,
+    jobs: int,
+    size: Callable[[T], int] = lambda _: 1,
+    preload: Sequence[str] = (),
+    in_process_first: int = 0,
+) -> Iterator[Union[R, InputError]]:
+    """`work(item)` for each item in `jobs` worker processes, yielded in item order as they are ready.
+
+    `work` must be a module-level function (it is pickled by name). `InputError` items pass
+    through untouched; an item on which `work` raises becomes an `ExtractionError`, except a
+    `UsageError`, which stops the batch. `size(item)` (say, its length in characters) decides
+    how many items travel together. Items are worked on in this process until their sizes
+    add up to `in_process_first` (and always the first): a batch smaller than that, a single
+    item, or `jobs <= 1` starts no worker at all.
+    """
+    stream = iter(items)
+    done = 0
+    for item in stream:
+        yield _in_process(work, item)
+        if jobs > 1 and not isinstance(item, InputError):
+            done += size(item)
+            if done >= in_process_first:
+                break
+    else:
+        return
+    head = list(islice(stream, 1))
+    if head:
+        yield from _in_pool(work, head, stream, jobs, size, preload)
+
+
+def _in_process(work: Callable[[T], R], item: Union[T, InputError]) -> Union[R, InputError]:
+    if isinstance(item, InputError):
+        return item
+    (result,) = _run_chunk(work, [item])
+    return _failed(item, result.reason) if isinstance(result, _Failure) else result
+
+
+def _in_pool(
+    work: Callable[[Any], Any], head: list[Any], stream: Iterator[Any], jobs: int, size: Callable[[Any], int], preload: Sequence[str]
+) -> Iterator[Any]:
+    pool = _Pool(jobs, preload)
+    window: deque[_Slot] = deque()
+    chunk: list[Any] = []
+    weight = 0
+
+    def send() -> None:
+        nonlocal chunk, weight
+        payloads = [item for item in chunk if not isinstance(item, InputError)]
+        slot = _Slot(chunk)
+        if payloads:
+            slot.future = pool.submit(work, payloads)
+        else:
+            slot.results = []
+        window.append(slot)
+        chunk, weight = [], 0
+
+    def busy() -> int:
+        return sum(1 for slot in window if slot.future is not None and not slot.future.done())
+
+    try:
+        for item in chain(head, stream):
+            chunk.append(item)
+            if not isinstance(item, InputError):
+                weight += size(item)
+            if weight >= CHUNK_CHARS or len(chunk) >= CHUNK_ITEMS or busy() < jobs:
+                send()
+            while window and (len(window) >= 2 * jobs or _ready(window[0])):
+                yield from _harvest(window, pool, work)
+        if chunk:
+            send()
+        while window:
+            yield from _harvest(window, pool, work)
+    finally:
+        pool.stop()
+
+
+def _ready(slot: _Slot) -> bool:
+    return slot.results is not None or (slot.future is not None and slot.future.done())
+
+
+def _harvest(window: deque[_Slot], pool: _Pool, work: Callable[[Any], Any]) -> Iterator[Any]:
+    """Yield the oldest chunk's outcomes in order, waiting for it if need be."""
+    slot = window[0]
+    if slot.results is None:
+        assert slot.future is not None
+        try:
+            slot.results = slot.future.result()
+        except BrokenProcessPool:
+            _recover(window, pool, work)
+    window.popleft()
+    answers = iter(slot.results or [])
+    for item in slot.items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        result = next(answers)
+        yield _failed(item, result.reason) if isinstance(result, _Failure) else result
+
+
+def _recover(window: deque[_Slot], pool: _Pool, work: Callable[[Any], Any]) -> None:
+    """A worker died: every unfinished chunk is redone one input at a time, so the culprit alone fails."""
+    for slot in window:
+        future = slot.future
+        if slot.results is None and future is not None and future.done() and not future.cancelled() and future.exception() is None:
+            slot.results = future.result()
+    pool.replace()
+    crashes = 0
+    for slot in window:
+        if slot.results is not None:
+            continue
+        results: list[Any] = []
+        for item in slot.items:
+            if isinstance(item, InputError):
+                continue
+            try:
+                results.extend(pool.submit(work, [item]).result())
+                crashes = 0
+            except BrokenProcessPool as broken:
+                crashes += 1
+                if crashes >= _CRASHES_IN_A_ROW:
+                    raise WorkerError(f"worker processes keep stopping ({broken}); run with --jobs 1 to work in one process") from None
+                results.append(_Failure("the worker process reading it stopped: a crash, or out of memory"))
+                pool.replace()
+        slot.results = results
+
+
+# -- the pipeline over many inputs ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _ExtractJob:
+    source: str
+    text: str
+    metadata: dict[str, str]
+    options: dict[str, Any]
+
+
+def _extract_job(job: _ExtractJob) -> Document:
+    from .pipeline import extract
+
+    document = extract(job.text, source=job.source, metadata=job.metadata, **job.options)
+    return replace(document, text="")  # the parent has the text; do not send it back
+
+
+def extract_many(
+    inputs: Iterable[Union[Input, InputError]],
+    *,
+    jobs: int | None = None,
+    **options: Any,
+) -> Iterator[Union[Document, InputError]]:
+    """`claimcheck.extract` over many inputs in `jobs` worker processes, in input order.
+
+    `inputs` is what `load_inputs` / `iter_inputs` yield; `options` are those of
+    `extract()` (`reference_date`, `day_first`, `kinds`, ...). Failed inputs are yielded
+    as `InputError`s in their place. `jobs` defaults to the usable cores.
+    """
+    sent: deque[Union[Input, InputError]] = deque()  # what is out, in order: at most the pool's window
+
+    def jobs_of() -> Iterator[Union[_ExtractJob, InputError]]:
+        for item in inputs:
+            sent.append(item)
+            yield item if isinstance(item, InputError) else _ExtractJob(item.source, item.text, item.metadata.to_dict(), options)
+
+    outcomes = map_in_order(_extract_job, jobs_of(), jobs=usable_cores() if jobs is None else jobs, size=_text_size, preload=_PRELOAD, in_process_first=IN_PROCESS_FIRST)
+    for outcome in outcomes:
+        item = sent.popleft()
+        yield replace(outcome, text=item.text) if isinstance(outcome, Document) and isinstance(item, Input) else outcome
+
+
+@dataclass(frozen=True, slots=True)
+class _CheckJob:
+    source: str
+    text: str
+    config: "Config"
+    reference_date: dt.date | None
+    day_first: bool
+
+
+def _check_job(job: _CheckJob) -> "CheckedDocument":
+    from .check import CheckedDocument, check
+    from .pipeline import extract
+
+    document = extract(job.text, source=job.source, reference_date=job.reference_date, day_first=job.day_first)
+    return CheckedDocument(job.source, tuple(check(document, job.config)), job.config, len(job.text.split()))
+
+
+def check_many(
+    inputs: Iterable[Union[Input, InputError]],
+    finder: "ConfigFinder",
+    *,
+    jobs: int | None = None,
+    reference_date: dt.date | None = None,
+    day_first: bool | None = None,
+) -> Iterator[Union["CheckedDocument", InputError]]:
+    """The rules of `claimcheck check` over many inputs in `jobs` worker processes, in input order.
+
+    Each input's configuration is found here, in the parent (a broken configuration file
+    raises `ConfigError` as it is met); extraction and the rules run in the workers.
+    """
+
+    broken: list[ClaimcheckError] = []
+
+    def jobs_of() -> Iterator[Union[_CheckJob, InputError]]:
+        for item in inputs:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                settings = finder.for_path(None if item.source.startswith("<") else item.source)
+            except ClaimcheckError as error:  # raised in its place, once the inputs before it are out
+                broken.append(error)
+                return
+            chosen = settings.day_first if day_first is None else day_first
+            yield _CheckJob(item.source, item.text, settings, reference_date, chosen)
+
+    count = usable_cores() if jobs is None else jobs
+    yield from map_in_order(_check_job, jobs_of(), jobs=count, size=_text_size,
+                             preload=[*_PRELOAD, "claimcheck.check"], in_process_first=IN_PROCESS_FIRST)
+    if broken:
+        raise broken[0]
+
+
+def _text_size(job: Any) -> int:
+    return len(job.text)
+
+
+__all__ = ["CHUNK_CHARS", "CHUNK_ITEMS", "IN_PROCESS_FIRST", "ExtractionError", "WorkerError", "check_many", "extract_many", "map_in_order", "usable_cores"]
