@@ -22,7 +22,8 @@ How it is built, and why:
 - A bug in the pipeline on one input becomes an `ExtractionError` in that input's place.
   A worker that dies (a crash, the out-of-memory killer) is replaced, and the input that
   killed it is found by retrying the unfinished inputs one at a time.
-- Ctrl-C: the workers ignore it and the parent stops them; what was yielded stays yielded.
+- Ctrl-C: the fork server and its workers are started ignoring it (a terminal sends it to
+  the whole process group); the parent stops them. What was yielded stays yielded.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ import os
 import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from dataclasses import dataclass, replace
@@ -125,12 +127,47 @@ def _failed(payload: Any, reason: str) -> ExtractionError:
     )
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(_PRELOAD)
+def _context(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
+    """A fork server's context where the platform has one, started with Ctrl-C ignored; else spawn."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(preload))
+    # A process started with SIGINT ignored keeps ignoring it, and so do the workers it forks:
+    # Ctrl-C in a terminal reaches the whole process group, but only the parent should act on it.
+    with _sigint(signal.SIG_IGN):
+        forkserver.ensure_running()
     return context
+
+
+@contextmanager
+def _sigint(handler: Any) -> Iterator[None]:
+    """SIGINT handled by `handler` for a moment, where this is the main thread (elsewhere, unchanged)."""
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Ctrl-C held back while a worker is handed its pipes: cut halfway, the fork server prints a traceback."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None:
+        yield
+        return
+    block(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        block(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 @dataclass
@@ -151,12 +188,13 @@ class _Pool:
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_start_worker, initargs=(self.preload,))
+        return ProcessPoolExecutor(self.jobs, mp_context=_context(self.preload), initializer=_start_worker, initargs=(self.preload,))
 
     def submit(self, work: Callable[[Any], Any], payloads: list[Any]) -> "Future[list[Any]]":
         """The chunk's future; when the pool is already broken, a future that says so."""
         try:
-            return self.executor.submit(_run_chunk, work, payloads)
+            with _ctrl_c_deferred():  # submit() starts a worker when none is idle
+                return self.executor.submit(_run_chunk, work, payloads)
         except BrokenProcessPool as broken:
             failed: "Future[list[Any]]" = Future()
             failed.set_exception(broken)
