@@ -182,6 +182,8 @@ def check_command(
       claimcheck check story.md --select CC002,CC005 --format sarif -o claimcheck.sarif
 
       claimcheck check archive/ --write-baseline .claimcheck-baseline.json
+
+      claimcheck check archive/ --jobs 4
     """
     env = Environment.from_process()
     raise typer.Exit(
