@@ -127,7 +127,7 @@ def _source_of(payload: Any) -> str:
 def _failed(payload: Any, reason: str) -> ExtractionError:
     return ExtractionError(
         _source_of(payload),
-        f"claimcheck failed on this input ({reason}); the other inputs were processed. Please report it with this file",
+        f"claimcheck failed on this input ({reason}); the batch goes on. Please report it with this file",
     )
 
 

@@ -80,7 +80,8 @@ def measure(corpus: Path, jobs: int) -> dict[str, float]:
     wall = time.perf_counter() - started
     watch.done.set()
     watch.join()
-    return {"wall": wall, "cpu": sum(watch.cpu.values()), "peak_mb": watch.peak / 1e6, "lines": lines,
+    return {"wall": wall, "cpu": sum(watch.cpu.values()), "parent_cpu": watch.cpu.get(proc.pid, 0.0),
+            "peak_mb": watch.peak / 1e6, "lines": lines,
             "first_line": first or 0.0, "processes": watch.most, "status": proc.returncode}
 
 
@@ -101,7 +102,8 @@ def main() -> None:
     for jobs in args.jobs:
         runs = [measure(corpus, jobs) for _ in range(args.repeat)]
         median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
-        print(f"--jobs {jobs}: median of {args.repeat}: wall {median['wall']:.1f} s, CPU {median['cpu']:.1f} s, "
+        print(f"--jobs {jobs}: median of {args.repeat}: wall {median['wall']:.1f} s, CPU {median['cpu']:.1f} s "
+              f"(parent {median['parent_cpu']:.1f} s), "
               f"{size / 1e6 / median['wall']:.2f} MB/s, peak RSS of the tree {median['peak_mb']:.0f} MB "
               f"({median['processes']:.0f} processes), first line after {median['first_line']:.2f} s, "
               f"{median['lines']:.0f} claims, exit {median['status']:.0f}", flush=True)
