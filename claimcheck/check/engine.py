@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator, Sequence, Union
 
 from ..errors import InputError
-from ..ledger import Ledger, LedgerError, ledger_path, read_ledger
+from ..ledger import Ledger, ledger_path, read_ledger
 from ..load import LineIndex, iter_inputs, looks_like_url
 from ..model import Document, Finding, Severity
 from ..pipeline import extract
@@ -120,29 +120,19 @@ def check_paths(
     day_first: bool | None = None,
     ledgers: LedgerMode = LedgerMode.AUTO,
     sources: Sequence[Document] = (),
+    jobs: int = 1,
 ) -> Iterator[Union[CheckedDocument, InputError]]:
     """Check every article the paths name; unreadable inputs are yielded as errors, not raised.
 
     Each file gets the configuration found by walking up from it, unless `config` is given,
     and its review ledger as `ledgers` or the configuration's `require-ledger` says; a broken
-    ledger is yielded as an error naming it.
+    ledger is yielded as an error naming it. `jobs` worker processes extract and check
+    (`claimcheck.batch.check_many`), results in input order.
     """
-    finder = finder or ConfigFinder(config)
-    for item in iter_inputs(paths, stdin):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        settings = finder.for_path(None if item.source.startswith("<") else item.source)
-        required = ledgers is LedgerMode.REQUIRED or settings.ledger_required(None if item.source.startswith("<") else item.source)
-        try:
-            ledger = ledger_for(item.source, LedgerMode.REQUIRED if required else LedgerMode.AUTO)
-        except LedgerError as exc:
-            yield InputError(exc.path, exc.reason)
-            continue
-        document = extract(
-            item.text,
-            source=item.source,
-            reference_date=reference_date,
-            day_first=settings.day_first if day_first is None else day_first,
-        )
-        yield CheckedDocument(item.source, tuple(check(document, settings, ledger, sources)), settings, len(item.text.split()))
+    from ..batch import check_many
+
+    inputs = iter_inputs(paths, stdin, jobs=jobs)
+    yield from check_many(
+        inputs, finder or ConfigFinder(config), jobs=jobs, reference_date=reference_date, day_first=day_first,
+        ledgers=ledgers, sources=tuple(sources),
+    )

@@ -10,6 +10,7 @@ from typing import List, Optional, Sequence, TextIO
 
 import typer
 
+from ..batch import usable_cores
 from ..check import (
     RULES,
     Baseline,
@@ -65,8 +66,10 @@ def run_check(
     day_first: Optional[bool] = None,
     ledgers: LedgerMode = LedgerMode.AUTO,
     against: Sequence[str] = (),
+    *,
+    jobs: Optional[int] = None,
 ) -> ExitCode:
-    """What `claimcheck check` does, with the environment passed in."""
+    """What `claimcheck check` does, with the environment passed in; `jobs` worker processes (default: the usable cores)."""
     try:
         option_date = parse_reference_date(reference_date)
         fixed = load_config(config_file) if config_file else None
@@ -87,7 +90,7 @@ def run_check(
             env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
             return ExitCode.ERROR
         paths = ["-"]
-    run = _Run(finder, known, option_date, day_first, ledgers, sources)
+    run = _Run(finder, known, option_date, day_first, usable_cores() if jobs is None else jobs, ledgers, sources)
     with ExitStack() as stack:
         try:
             out = stack.enter_context(open(output_file, "w", encoding="utf-8")) if output_file else env.stdout
@@ -130,6 +133,7 @@ class _Run:
     known: Optional[Baseline]
     reference_date: Optional[dt.date]
     day_first: Optional[bool]
+    jobs: int
     ledgers: LedgerMode = LedgerMode.AUTO
     sources: tuple[Document, ...] = ()
     counts: Counter[Severity] = field(default_factory=Counter)
@@ -143,7 +147,7 @@ class _Run:
         reporter.start()
         items = check_paths(
             paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first,
-            ledgers=self.ledgers, sources=self.sources,
+            ledgers=self.ledgers, sources=self.sources, jobs=self.jobs,
         )
         try:
             for item in items:
@@ -162,6 +166,8 @@ class _Run:
             env.say(f"error: {exc}")
             self.aborted = True
             status = ExitCode.ERROR
+        finally:
+            items.close()  # on the way out, Ctrl-C included, worker processes stop at once
         reporter.finish()
         return ExitCode.FINDINGS if status is ExitCode.OK and failing else status
 
@@ -192,6 +198,7 @@ def check_command(
     day_first: Optional[bool] = typer.Option(None, "--day-first/--month-first", help="Read 03/01/2023 as 3 January (or as March 1); default from the configuration."),
     require_ledger: bool = typer.Option(False, "--ledger", help="Every draft needs a review ledger (DRAFT.claims.json): CC012/CC013 report claims not verified, changed since, or marked wrong. Without it, only ledgers found beside drafts are read."),
     against: Optional[List[str]] = typer.Option(None, "--against", "-a", metavar="SOURCE", help="Compare the claims with this source (a file, directory or http(s) address; repeatable): CC014 reports conflicts, CC015 claims not in the sources."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=256, help="Worker processes that check files (default: the usable cores); results still come in input order."),
     show_rules: bool = typer.Option(False, "--list-rules", callback=_list_rules_callback, is_eager=True, help="List every rule with its code, name and default severity, and exit."),
 ) -> None:
     """Check drafts for claims that contradict themselves, the calendar or each other.
@@ -211,6 +218,8 @@ def check_command(
       claimcheck check drafts/bridge.md --ledger --select CC012,CC013
 
       claimcheck check draft.md --against press-release.md --select CC014
+
+      claimcheck check archive/ --jobs 4
     """
     env = Environment.from_process()
     raise typer.Exit(
@@ -218,7 +227,7 @@ def check_command(
             run_check(
                 env, paths or [], fmt, fail_on, select, ignore, config_file, baseline,
                 write_baseline_to, output_file, reference_date, day_first,
-                LedgerMode.REQUIRED if require_ledger else LedgerMode.AUTO, against or (),
+                LedgerMode.REQUIRED if require_ledger else LedgerMode.AUTO, against or (), jobs=jobs,
             )
         )
     )

@@ -3,22 +3,23 @@ from __future__ import annotations
 
 import enum
 import re
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
-from typing import Iterator, List, Optional, Sequence
+from typing import Iterator, List, Optional, Sequence, Union
 
 import typer
 
+from ..batch import extract_many, usable_cores
 from ..errors import InputError, UsageError
 from ..load import STDIN, FetchOptions, Input, load_inputs, plan_inputs, read_input_list
-from ..model import Kind
-from ..pipeline import extract
+from ..model import Document, Kind
 from ..report import Format, make_reporter
 from .common import Environment, ExitCode, app, parse_reference_date
 
-DEFAULT_JOBS = 4
+# Without --jobs, at least this many inputs are read or fetched at once, however few the cores.
+DEFAULT_READERS = 4
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$", re.I)
 _SIZE_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -159,11 +160,15 @@ def run_extract(
     group_by: GroupBy = GroupBy.DOCUMENT,
     *,
     input_lists: Sequence[str] = (),
-    jobs: int = DEFAULT_JOBS,
+    jobs: Optional[int] = None,
     fetch: FetchOptions | None = None,
     show_text: bool = False,
 ) -> ExitCode:
-    """What `claimcheck extract` does, with the environment passed in."""
+    """What `claimcheck extract` does, with the environment passed in.
+
+    `jobs` worker processes extract (default: the usable cores) and as many inputs are read
+    at once (without `jobs`, at least DEFAULT_READERS), results in input order.
+    """
     fetch = fetch or FetchOptions()
     try:
         wanted = _parse_kinds(kinds)
@@ -182,7 +187,9 @@ def run_extract(
             return ExitCode.ERROR
         arguments = [STDIN]
     planned = plan_inputs(arguments)
-    fetch = replace(fetch, connections=max(fetch.connections, jobs))
+    processes = usable_cores() if jobs is None else jobs
+    readers = max(processes, DEFAULT_READERS) if jobs is None else jobs
+    fetch = replace(fetch, connections=max(fetch.connections, readers))
     if fmt is None:
         fmt = Format.TABLE if env.stdout_is_terminal else Format.JSON
     reporter = None
@@ -191,8 +198,13 @@ def run_extract(
         reporter = make_reporter(fmt, env.stdout, console, group_by_source=group_by is GroupBy.SOURCE)
         reporter.start()
     tally = Tally()
-    with BatchProgress(env, len(planned)) as progress:
-        for item in load_inputs(planned, env.stdin, fetch=fetch, jobs=jobs):
+    inputs = load_inputs(planned, env.stdin, fetch=fetch, jobs=readers)
+    # Closed on the way out, Ctrl-C included, so that worker processes stop at once.
+    results: Iterator[Union[Input, Document, InputError]] = inputs if reporter is None else extract_many(
+        inputs, jobs=processes, reference_date=option_date, day_first=day_first, kinds=wanted,
+    )
+    with BatchProgress(env, len(planned)) as progress, closing(results):  # type: ignore[type-var]
+        for item in results:
             if isinstance(item, InputError):
                 tally.failed += 1
                 progress.say(f"error: {item}")
@@ -201,15 +213,11 @@ def run_extract(
             else:
                 tally.processed += 1
                 with progress.paused(env.stdout_is_terminal):
-                    if reporter is None:
+                    if isinstance(item, Document) and reporter is not None:
+                        tally.claims += len(item.claims)
+                        reporter.document(item)
+                    elif isinstance(item, Input):
                         _show_text(env, item, len(planned) > 1, tally.processed == 1)
-                    else:
-                        doc = extract(
-                            item.text, reference_date=option_date, source=item.source, day_first=day_first,
-                            kinds=wanted, metadata=item.metadata.to_dict(),
-                        )
-                        tally.claims += len(doc.claims)
-                        reporter.document(doc)
             progress.advance()
     if reporter is not None:
         reporter.finish()
@@ -230,7 +238,7 @@ def extract_command(
     day_first: bool = typer.Option(False, "--day-first", help="Read 03/01/2023 as 3 January (non-US style)."),
     group_by: GroupBy = typer.Option(GroupBy.DOCUMENT, "--group-by", help="table and markdown: one table per document, or per source within each document (what did each source claim?).", case_sensitive=False),
     input_list: Optional[List[str]] = typer.Option(None, "--input-list", "-i", metavar="FILE", help="Read more inputs from FILE (or - for stdin): one path or address a line, # for comments. Repeatable."),
-    jobs: int = typer.Option(DEFAULT_JOBS, "--jobs", "-j", min=1, max=64, help="Inputs fetched and read at once; results still come in input order."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=256, help="Worker processes that extract, and inputs read or fetched at once (default: the usable cores; at least 4 reads). Results still come in input order."),
     timeout: float = typer.Option(10.0, "--timeout", min=0.1, metavar="SECONDS", help="Seconds to wait for a site to connect or to send more; a whole download may take 3 times that."),
     max_bytes: str = typer.Option("10M", "--max-bytes", metavar="SIZE", help="Refuse pages larger than this (bytes, or with k, M, G: 500k, 10M)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Keep fetched pages in an HTTP cache here and reuse them while the site says they are fresh."),

@@ -1,0 +1,507 @@
+"""Many articles at once: the pipeline in worker processes, results in input order.
+
+    >>> from claimcheck.batch import extract_many
+    >>> from claimcheck.load import iter_inputs
+    >>> for doc in extract_many(iter_inputs(["archive/"], jobs=4), jobs=4):  # doctest: +SKIP
+    ...     print(doc.source, len(doc.claims))
+
+How it is built, and why:
+
+- Reading stays in the caller's threads (`load_inputs`): files and web pages are I/O.
+  Text goes to the workers and documents come back without their text, which the parent
+  still holds; small inputs travel in chunks, so each costs one round trip per chunk.
+- At most `2 x jobs` chunks are out at once and results are yielded as soon as they are
+  next in input order: memory stays bounded whatever the size of the corpus.
+- Workers are started by a fork server where the platform has one (Linux, macOS), else
+  spawned. Not plain fork: the parent runs reader threads and an HTTP client when the
+  workers start, and forking a threaded process can leave a child holding a lock forever.
+  The fork server imports the pipeline once and forks every worker from it; each worker
+  then builds the pipeline's lazy tables once (`_start_worker`), not once per input.
+- `jobs=1`, a single input, or a batch smaller than IN_PROCESS_FIRST characters runs in
+  this process: no pool, no start-up cost. A larger batch starts the pool after that much.
+- A bug in the pipeline on one input becomes an `ExtractionError` in that input's place.
+  A worker that dies (a crash, the out-of-memory killer) is replaced, and the input that
+  killed it is found by retrying the unfinished inputs one at a time.
+- Ctrl-C: the fork server and its workers are started ignoring it (a terminal sends it to
+  the whole process group); the parent stops them. What was yielded stays yielded.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import signal
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence, TypeVar, Union
+
+from .errors import ClaimcheckError, InputError, UsageError
+from .load import Input
+from .model import Claim, DateValue, Document, RefDateOrigin, Source
+
+if TYPE_CHECKING:
+    from .check import CheckedDocument, Config, ConfigFinder
+    from .check.engine import LedgerMode
+    from .ledger import Ledger
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# A chunk is sent when it holds this much text or this many inputs, or at once when a worker is idle.
+CHUNK_CHARS = 50_000
+CHUNK_ITEMS = 64
+# Inputs that each kill a fresh worker, one after another, before the pool is deemed unusable.
+_CRASHES_IN_A_ROW = 3
+# Inputs of this many characters in all (about half a second of work, what starting the
+# workers costs) are done in this process before any worker is started.
+IN_PROCESS_FIRST = 100_000
+# Modules the fork server imports once, so that workers forked from it start with them.
+_PRELOAD = ["claimcheck.pipeline", "claimcheck.extract", "claimcheck.attribute", "claimcheck.segment"]
+# True in a worker process: results are then packed for the trip back.
+_IN_WORKER = False
+_WARM_TEXT = "WASHINGTON, March 1, 2023 — About 1,200 people, or 12%, left on Tuesday, officials said.\n"
+
+
+class ExtractionError(InputError):
+    """The pipeline failed on this input (a bug in claimcheck, or a worker that died); the batch went on."""
+
+
+class WorkerError(ClaimcheckError):
+    """Worker processes die before they finish any input: the batch cannot go on in them."""
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it), at least 1."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return counter() or 1
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    """What a worker sends back instead of an exception: exceptions with extra fields do not unpickle."""
+
+    reason: str
+
+
+def _describe(error: BaseException) -> str:
+    message = str(error).splitlines()[0] if str(error) else ""
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _run_chunk(work: Callable[[Any], Any], payloads: Sequence[Any]) -> list[Any]:
+    """In a worker: `work` over a chunk; a failing input gives a `_Failure`, a usage error stops the batch."""
+    results: list[Any] = []
+    for payload in payloads:
+        try:
+            results.append(work(payload))
+        except UsageError:
+            raise
+        except Exception as error:
+            results.append(_Failure(_describe(error)))
+    return results
+
+
+def _start_worker(preload: Sequence[str]) -> None:
+    """Worker initialiser: Ctrl-C is the parent's to handle; build the pipeline's lazy tables once."""
+    global _IN_WORKER
+    _IN_WORKER = True
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for module in preload:
+        __import__(module)
+    from .pipeline import extract
+
+    extract(_WARM_TEXT)
+
+
+def _source_of(payload: Any) -> str:
+    return str(getattr(payload, "source", "<input>"))
+
+
+def _failed(payload: Any, reason: str) -> ExtractionError:
+    return ExtractionError(
+        _source_of(payload),
+        f"claimcheck failed on this input ({reason}); the batch goes on. Please report it with this file",
+    )
+
+
+def _context(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
+    """A fork server's context where the platform has one, started with Ctrl-C ignored; else spawn."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(preload))
+    # A process started with SIGINT ignored keeps ignoring it, and so do the workers it forks:
+    # Ctrl-C in a terminal reaches the whole process group, but only the parent should act on it.
+    with _sigint(signal.SIG_IGN):
+        forkserver.ensure_running()
+    return context
+
+
+@contextmanager
+def _sigint(handler: Any) -> Iterator[None]:
+    """SIGINT handled by `handler` for a moment, where this is the main thread (elsewhere, unchanged)."""
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Ctrl-C held back while a worker is handed its pipes: cut halfway, the fork server prints a traceback."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None:
+        yield
+        return
+    block(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        block(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@dataclass
+class _Slot:
+    """One chunk of the input stream: its items in order, and the worker's answer once asked."""
+
+    items: list[Any]
+    future: "Future[list[Any]] | None" = None
+    results: "list[Any] | None" = None
+
+
+class _Pool:
+    """A process pool that can be replaced when a worker dies, and stopped at once on Ctrl-C."""
+
+    def __init__(self, jobs: int, preload: Sequence[str]) -> None:
+        self.jobs = jobs
+        self.preload = list(preload)
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=_context(self.preload), initializer=_start_worker, initargs=(self.preload,))
+
+    def submit(self, work: Callable[[Any], Any], payloads: list[Any]) -> "Future[list[Any]]":
+        """The chunk's future; when the pool is already broken, a future that says so."""
+        try:
+            with _ctrl_c_deferred():  # submit() starts a worker when none is idle
+                return self.executor.submit(_run_chunk, work, payloads)
+        except BrokenProcessPool as broken:
+            failed: "Future[list[Any]]" = Future()
+            failed.set_exception(broken)
+            return failed
+
+    def replace(self) -> None:
+        self.stop()
+        self.executor = self._new()
+
+    def stop(self) -> None:
+        """Cancel what has not started and end the workers now, not after their current chunk."""
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+
+
+def map_in_order(
+    work: Callable[[T], R],
+    items: Iterable[Union[T, InputError]],
+    *,
+    jobs: int,
+    size: Callable[[T], int] = lambda _: 1,
+    preload: Sequence[str] = (),
+    in_process_first: int = 0,
+) -> Iterator[Union[R, InputError]]:
+    """`work(item)` for each item in `jobs` worker processes, yielded in item order as they are ready.
+
+    `work` must be a module-level function (it is pickled by name). `InputError` items pass
+    through untouched; an item on which `work` raises becomes an `ExtractionError`, except a
+    `UsageError`, which stops the batch. `size(item)` (say, its length in characters) decides
+    how many items travel together. Items are worked on in this process until their sizes
+    add up to `in_process_first` (and always the first): a batch smaller than that, a single
+    item, or `jobs <= 1` starts no worker at all.
+    """
+    stream = iter(items)
+    done = 0
+    for item in stream:
+        yield _in_process(work, item)
+        if jobs > 1 and not isinstance(item, InputError):
+            done += size(item)
+            if done >= in_process_first:
+                break
+    else:
+        return
+    head = list(islice(stream, 1))
+    if head:
+        yield from _in_pool(work, head, stream, jobs, size, preload)
+
+
+def _in_process(work: Callable[[T], R], item: Union[T, InputError]) -> Union[R, InputError]:
+    if isinstance(item, InputError):
+        return item
+    (result,) = _run_chunk(work, [item])
+    return _failed(item, result.reason) if isinstance(result, _Failure) else result
+
+
+def _in_pool(
+    work: Callable[[Any], Any], head: list[Any], stream: Iterator[Any], jobs: int, size: Callable[[Any], int], preload: Sequence[str]
+) -> Iterator[Any]:
+    pool = _Pool(jobs, preload)
+    window: deque[_Slot] = deque()
+    chunk: list[Any] = []
+    weight = 0
+
+    def send() -> None:
+        nonlocal chunk, weight
+        payloads = [item for item in chunk if not isinstance(item, InputError)]
+        slot = _Slot(chunk)
+        if payloads:
+            slot.future = pool.submit(work, payloads)
+        else:
+            slot.results = []
+        window.append(slot)
+        chunk, weight = [], 0
+
+    def busy() -> int:
+        return sum(1 for slot in window if slot.future is not None and not slot.future.done())
+
+    try:
+        for item in chain(head, stream):
+            chunk.append(item)
+            if not isinstance(item, InputError):
+                weight += size(item)
+            if weight >= CHUNK_CHARS or len(chunk) >= CHUNK_ITEMS or busy() < jobs:
+                send()
+            while window and (len(window) >= 2 * jobs or _ready(window[0])):
+                yield from _harvest(window, pool, work)
+        if chunk:
+            send()
+        while window:
+            yield from _harvest(window, pool, work)
+    finally:
+        pool.stop()
+
+
+def _ready(slot: _Slot) -> bool:
+    return slot.results is not None or (slot.future is not None and slot.future.done())
+
+
+def _harvest(window: deque[_Slot], pool: _Pool, work: Callable[[Any], Any]) -> Iterator[Any]:
+    """Yield the oldest chunk's outcomes in order, waiting for it if need be."""
+    slot = window[0]
+    if slot.results is None:
+        assert slot.future is not None
+        try:
+            slot.results = slot.future.result()
+        except BrokenProcessPool:
+            _recover(window, pool, work)
+    window.popleft()
+    answers = iter(slot.results or [])
+    for item in slot.items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        result = next(answers)
+        yield _failed(item, result.reason) if isinstance(result, _Failure) else result
+
+
+def _recover(window: deque[_Slot], pool: _Pool, work: Callable[[Any], Any]) -> None:
+    """A worker died: every unfinished chunk is redone one input at a time, so the culprit alone fails."""
+    for slot in window:
+        future = slot.future
+        if slot.results is None and future is not None and future.done() and not future.cancelled() and future.exception() is None:
+            slot.results = future.result()
+    pool.replace()
+    crashes = 0
+    for slot in window:
+        if slot.results is not None:
+            continue
+        results: list[Any] = []
+        for item in slot.items:
+            if isinstance(item, InputError):
+                continue
+            try:
+                results.extend(pool.submit(work, [item]).result())
+                crashes = 0
+            except BrokenProcessPool as broken:
+                crashes += 1
+                if crashes >= _CRASHES_IN_A_ROW:
+                    raise WorkerError(f"worker processes keep stopping ({broken}); run with --jobs 1 to work in one process") from None
+                results.append(_Failure("the worker process reading it stopped: a crash, or out of memory"))
+                pool.replace()
+        slot.results = results
+
+
+# -- the pipeline over many inputs ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _ExtractJob:
+    source: str
+    text: str
+    metadata: dict[str, str]
+    options: dict[str, Any]
+
+
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
+_DATE_AT, _SOURCE_AT = _CLAIM_FIELDS.index("date"), _CLAIM_FIELDS.index("source")
+
+
+@dataclass(frozen=True, slots=True)
+class _PackedDocument:
+    """A document as plain tuples for the trip back from a worker: a third cheaper to pickle than the
+    dataclasses, and the parent, which unpickles for every worker, is where the time counts."""
+
+    source: str
+    reference_date: dt.date | None
+    origin: RefDateOrigin
+    metadata: dict[str, Any]
+    claims: list[tuple[Any, ...]]
+
+    @classmethod
+    def of(cls, document: Document) -> "_PackedDocument":
+        claims = []
+        for claim in document.claims:
+            values = [getattr(claim, name) for name in _CLAIM_FIELDS]
+            date, source = values[_DATE_AT], values[_SOURCE_AT]
+            values[_DATE_AT] = None if date is None else (date.value, date.start, date.end, date.anchored)
+            values[_SOURCE_AT] = None if source is None else (source.name, source.mention, source.cue, source.quoted)
+            claims.append(tuple(values))
+        return cls(document.source, document.reference_date, document.reference_date_origin, dict(document.metadata), claims)
+
+    def unpack(self, text: str) -> Document:
+        claims = []
+        for values in self.claims:
+            row = list(values)
+            if row[_DATE_AT] is not None:
+                row[_DATE_AT] = DateValue(*row[_DATE_AT])
+            if row[_SOURCE_AT] is not None:
+                row[_SOURCE_AT] = Source(*row[_SOURCE_AT])
+            claims.append(Claim(*row))
+        return Document(self.source, text, tuple(claims), self.reference_date, self.origin, self.metadata)
+
+
+def _extract_job(job: _ExtractJob) -> Union[Document, _PackedDocument]:
+    from .pipeline import extract
+
+    document = extract(job.text, source=job.source, metadata=job.metadata, **job.options)
+    return _PackedDocument.of(document) if _IN_WORKER else document  # packed without its text: the parent has it
+
+
+def extract_many(
+    inputs: Iterable[Union[Input, InputError]],
+    *,
+    jobs: int | None = None,
+    **options: Any,
+) -> Iterator[Union[Document, InputError]]:
+    """`claimcheck.extract` over many inputs in `jobs` worker processes, in input order.
+
+    `inputs` is what `load_inputs` / `iter_inputs` yield; `options` are those of
+    `extract()` (`reference_date`, `day_first`, `kinds`, ...). Failed inputs are yielded
+    as `InputError`s in their place. `jobs` defaults to the usable cores.
+    """
+    sent: deque[Union[Input, InputError]] = deque()  # what is out, in order: at most the pool's window
+
+    def jobs_of() -> Iterator[Union[_ExtractJob, InputError]]:
+        for item in inputs:
+            sent.append(item)
+            yield item if isinstance(item, InputError) else _ExtractJob(item.source, item.text, item.metadata.to_dict(), options)
+
+    outcomes = map_in_order(_extract_job, jobs_of(), jobs=usable_cores() if jobs is None else jobs, size=_text_size, preload=_PRELOAD, in_process_first=IN_PROCESS_FIRST)
+    for outcome in outcomes:
+        item = sent.popleft()
+        yield outcome.unpack(item.text) if isinstance(outcome, _PackedDocument) and isinstance(item, Input) else outcome
+
+
+@dataclass(frozen=True, slots=True)
+class _CheckJob:
+    source: str
+    text: str
+    config: "Config"
+    reference_date: dt.date | None
+    day_first: bool
+    ledger: "Ledger | None" = None
+    sources: tuple[Document, ...] = ()
+
+
+def _check_job(job: _CheckJob) -> "CheckedDocument":
+    from .check import CheckedDocument, check
+    from .pipeline import extract
+
+    document = extract(job.text, source=job.source, reference_date=job.reference_date, day_first=job.day_first)
+    findings = check(document, job.config, job.ledger, job.sources)
+    return CheckedDocument(job.source, tuple(findings), job.config, len(job.text.split()))
+
+
+def check_many(
+    inputs: Iterable[Union[Input, InputError]],
+    finder: "ConfigFinder",
+    *,
+    jobs: int | None = None,
+    reference_date: dt.date | None = None,
+    day_first: bool | None = None,
+    ledgers: "LedgerMode | None" = None,
+    sources: tuple[Document, ...] = (),
+) -> Iterator[Union["CheckedDocument", InputError]]:
+    """The rules of `claimcheck check` over many inputs in `jobs` worker processes, in input order.
+
+    Each input's configuration and review ledger are found here, in the parent (a broken
+    configuration file raises `ConfigError` as it is met, a broken ledger is an error for
+    its draft); extraction and the rules run in the workers. `sources` are the documents
+    given with --against.
+    """
+    from .check.engine import LedgerMode, ledger_for
+    from .ledger import LedgerError
+
+    ledgers = ledgers or LedgerMode.AUTO
+
+    broken: list[ClaimcheckError] = []
+
+    def jobs_of() -> Iterator[Union[_CheckJob, InputError]]:
+        for item in inputs:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                settings = finder.for_path(None if item.source.startswith("<") else item.source)
+            except ClaimcheckError as error:  # raised in its place, once the inputs before it are out
+                broken.append(error)
+                return
+            path = None if item.source.startswith("<") else item.source
+            required = ledgers is LedgerMode.REQUIRED or settings.ledger_required(path)
+            try:
+                ledger = ledger_for(item.source, LedgerMode.REQUIRED if required else LedgerMode.AUTO)
+            except LedgerError as exc:
+                yield InputError(exc.path, exc.reason)
+                continue
+            chosen = settings.day_first if day_first is None else day_first
+            yield _CheckJob(item.source, item.text, settings, reference_date, chosen, ledger, sources)
+
+    count = usable_cores() if jobs is None else jobs
+    yield from map_in_order(_check_job, jobs_of(), jobs=count, size=_text_size,
+                             preload=[*_PRELOAD, "claimcheck.check"], in_process_first=IN_PROCESS_FIRST)
+    if broken:
+        raise broken[0]
+
+
+def _text_size(job: Any) -> int:
+    return len(job.text)
+
+
+__all__ = ["CHUNK_CHARS", "CHUNK_ITEMS", "IN_PROCESS_FIRST", "ExtractionError", "WorkerError", "check_many", "extract_many", "map_in_order", "usable_cores"]

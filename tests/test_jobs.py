@@ -1,0 +1,163 @@
+"""--jobs: worker processes give the same output as one process, in input order, and survive bad inputs.
+
+The corpora here are larger than claimcheck.batch.IN_PROCESS_FIRST characters, so the
+worker pool really starts (smaller batches are done in the parent alone).
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from claimcheck.batch import IN_PROCESS_FIRST, ExtractionError, map_in_order
+from claimcheck.errors import InputError
+from corpus import write_corpus
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Ctrl-C test sends SIGINT to a process group")
+
+
+def console_script() -> list[str]:
+    script = Path(sys.executable).with_name("claimcheck")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "claimcheck"]
+
+
+def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(console_script() + list(args), capture_output=True, text=True, timeout=120, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, list[Path], Path]:
+    """About 120 articles in three folders, with an unreadable file in the middle."""
+    root = tmp_path_factory.mktemp("corpus")
+    articles = write_corpus(root, 120, paragraphs=5, folders=3)
+    assert sum(len(p.read_text(encoding="utf-8")) for p in articles) > 1.5 * IN_PROCESS_FIRST
+    bad = articles[80]  # after the part done in the parent: a worker's neighbours
+    bad.write_bytes(b"\x00\x01 not an article")
+    return root, articles, bad
+
+
+def test_two_workers_write_what_one_process_writes(corpus):
+    root, articles, bad = corpus
+    one = run("extract", str(root), "--format", "jsonl", "--jobs", "1")
+    two = run("extract", str(root), "--format", "jsonl", "--jobs", "2")
+    assert one.returncode == two.returncode == 2
+    assert two.stdout == one.stdout
+    assert two.stderr == one.stderr
+    error, summary = two.stderr.splitlines()
+    assert error == f"claimcheck: error: {bad}: binary data, not a text article (skipped)"
+    assert summary.startswith(f"claimcheck: {len(articles) - 1} processed, 1 failed, ")
+    sources = list(dict.fromkeys(json.loads(line)["document"] for line in two.stdout.splitlines()))
+    assert sources == [str(p) for p in articles if p != bad]
+
+
+def test_check_with_two_workers_reports_what_one_process_reports(corpus):
+    root, _, bad = corpus
+    one = run("check", str(root), "--format", "json", "--fail-on", "never", "--jobs", "1")
+    two = run("check", str(root), "--format", "json", "--fail-on", "never", "--jobs", "2")
+    assert one.returncode == two.returncode == 2
+    assert two.stdout == one.stdout
+    assert json.loads(two.stdout)["findings"], "the generated articles should give some findings"
+    assert two.stderr == one.stderr
+    assert f"claimcheck: error: {bad}: binary data" in two.stderr
+
+
+def test_jobs_is_offered_with_a_default_of_the_usable_cores():
+    for command in ("extract", "check"):
+        shown = run(command, "--help", env=dict(os.environ, COLUMNS="200")).stdout
+        assert "--jobs" in shown and "usable cores" in shown
+
+
+# -- the pool itself: failures inside workers --------------------------------------------------
+
+
+class Draft:
+    """A payload with a source, as the pipeline's jobs have."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source, self.text = source, text
+
+
+def shout(draft: Draft) -> str:
+    """A user's function for the pool: fails on one input, kills its worker on another."""
+    if draft.text == "raise":
+        raise ValueError("no figures in this one")
+    if draft.text == "die":
+        os._exit(3)
+    return draft.text.upper()
+
+
+def test_a_failing_input_and_a_dying_worker_cost_only_their_own_input():
+    texts = [f"story {n}" for n in range(40)]
+    texts[7], texts[23] = "raise", "die"
+    drafts: list[Draft | InputError] = [Draft(f"s{n}.md", text) for n, text in enumerate(texts)]
+    drafts.insert(12, InputError("gone.md", "no such file"))
+    results = list(map_in_order(shout, drafts, jobs=2, size=lambda d: len(d.text)))
+    assert len(results) == len(drafts)
+    for draft, result in zip(drafts, results):
+        if isinstance(draft, InputError):
+            assert result is draft
+        elif draft.text == "raise":
+            assert isinstance(result, ExtractionError) and result.source == draft.source
+            assert "ValueError: no figures in this one" in str(result)
+        elif draft.text == "die":
+            assert isinstance(result, ExtractionError) and result.source == draft.source
+            assert "worker process reading it stopped" in str(result)
+        else:
+            assert result == draft.text.upper()
+
+
+def test_ctrl_c_stops_the_workers_and_leaves_whole_lines(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 300, paragraphs=12)
+    output = tmp_path / "claims.jsonl"
+    with output.open("wb") as sink:
+        proc = subprocess.Popen(
+            console_script() + ["extract", str(corpus), "--format", "jsonl", "--jobs", "2"],
+            stdout=sink, stderr=subprocess.PIPE, start_new_session=True,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a shell's background jobs ignore it
+        )
+    deadline = time.monotonic() + 60
+    while len(workers := _descendants(proc.pid)) < 3 and time.monotonic() < deadline:  # fork server and two workers
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
+    _, errors = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert b"Traceback" not in errors and b"KeyboardInterrupt" not in errors
+    lines = output.read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line)["document"] for line in lines)
+    assert len(workers) >= 3, "the pool should have been running"
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`, from /proc (Linux); empty elsewhere."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
