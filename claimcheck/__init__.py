@@ -18,7 +18,30 @@ __version__ = "0.1.0"
 # The stage package `claimcheck.extract` is imported before the function of the same
 # name is bound, so the attribute `claimcheck.extract` is always the function.
 from . import extract as _extract_stage  # noqa: E402,F401
-from .pipeline import extract  # noqa: E402
+
+
+def extract(
+    text: str,
+    *,
+    reference_date: dt.date | str | None = None,
+    source: str | None = None,
+    day_first: bool = False,
+    kinds: Iterable[Kind | str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+) -> Document:
+    """Find every numeric and dated claim in `text` and who it comes from.
+
+    `text` is an article as written (plain text or Markdown, front matter allowed).
+    `reference_date` overrides the date found in the text for resolving "Tuesday",
+    "last week" and the like. `kinds` keeps only claims of those kinds. The same as
+    `claimcheck.pipeline.extract`, which is imported on the first call, not with the
+    package, so that `claimcheck --version` starts as fast as Python does.
+    """
+    from .pipeline import extract as run
+
+    return run(text, reference_date=reference_date, source=source, day_first=day_first,
+               kinds=kinds, metadata=metadata)
+
 
 _PUBLIC = {
     "Claim": "claimcheck.model",
@@ -35,6 +58,9 @@ _PUBLIC = {
 }
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from typing import Iterable, Mapping
+
     from .errors import ClaimcheckError, InputError, UsageError
     from .model import Claim, DateValue, Document, Kind, Mention, RefDateOrigin, Source, Span
 

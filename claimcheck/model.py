@@ -161,8 +161,13 @@ def claim_id(kind: Kind, text: str, sentence: str, occurrence: int = 0) -> str:
     It depends only on the claim's kind, its text, the sentence it stands in (white
     space folded) and which occurrence of that text in that sentence it is.
     """
-    folded = " ".join(sentence.split())
-    key = f"{kind.value}\x1f{' '.join(text.split())}\x1f{folded}\x1f{occurrence}"
+    return folded_claim_id(kind, text, " ".join(sentence.split()), occurrence)
+
+
+def folded_claim_id(kind: Kind, text: str, folded_sentence: str, occurrence: int = 0) -> str:
+    """`claim_id` for a sentence already folded (" ".join(sentence.split())): the
+    pipeline folds each sentence once for all the claims in it."""
+    key = f"{kind.value}\x1f{' '.join(text.split())}\x1f{folded_sentence}\x1f{occurrence}"
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 

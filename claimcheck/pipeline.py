@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import UsageError
 from .load import LineIndex, Prose, read_prose
-from .model import Claim, Document, Kind, Mention, RefDateOrigin, claim_id
+from .model import Claim, Document, Kind, Mention, RefDateOrigin, folded_claim_id
 from .segment import Segmentation, segment
 
 # The extractors and attribution compile large pattern tables; they are imported on the
@@ -74,13 +74,25 @@ def merge_mentions(dates: Sequence[Mention], quantities: Sequence[Mention]) -> l
 def build_claims(
     text: str, segmentation: Segmentation, mentions: Sequence[Mention], sources: Sequence[Any]
 ) -> tuple[Claim, ...]:
+    """Place each mention in its sentence, line and column, and give it its id.
+
+    A sentence's text and folded form are made once for all the claims in it.
+    """
     lines = LineIndex(text)
     seen: Counter[tuple[str, str, int]] = Counter()
     claims: list[Claim] = []
+    sentences = segmentation.sentences
+    current = -1
+    sentence = folded = ""
+    sentence_start = 0
     for mention, source in zip(mentions, sources):
         index = segmentation.sentence_index(mention.start)
-        span = segmentation.sentences[index] if segmentation.sentences else None
-        sentence = text[span.start:span.end] if span else ""
+        if index != current:
+            current = index
+            if sentences:
+                span = sentences[index]
+                sentence, sentence_start = text[span.start:span.end], span.start
+            folded = " ".join(sentence.split())
         claim_text = text[mention.start:mention.end]
         key = (mention.kind.value, claim_text, index)
         occurrence = seen[key]
@@ -88,7 +100,7 @@ def build_claims(
         line, column = lines.position(mention.start)
         claims.append(
             Claim(
-                id=claim_id(mention.kind, claim_text, sentence, occurrence),
+                id=folded_claim_id(mention.kind, claim_text, folded, occurrence),
                 kind=mention.kind,
                 text=claim_text,
                 start=mention.start,
@@ -104,7 +116,7 @@ def build_claims(
                 subject=mention.subject,
                 date=mention.date,
                 source=None if mention.kind is Kind.DATE else source,
-                sentence_start=span.start if span else mention.start,
+                sentence_start=sentence_start if sentences else mention.start,
             )
         )
     return tuple(claims)

@@ -27,7 +27,6 @@ _SEPARATORS = "\\s(\"'/\\-—–“‘\\[*"
 # mark. Every match begins with one of a few characters, so the regex engine skips to the
 # next candidate in C; the readers below take it from there with anchored patterns.
 _SCAN = re.compile(rf"[\d{_VULGAR}{_SEPARATORS}](?:(?<=[\d{_VULGAR}])|(?<=[{_SEPARATORS}])(?P<words>{w.NUMBER_WORDS_PATTERN}))")
-_WORDS_AT = re.compile(w.NUMBER_WORDS_PATTERN)
 # Not claims, consumed whole so their parts are not read as numbers: clock times, phone
 # numbers, numeric dates and versions, slashed pairs ("24/7", "9/11"), 1.99×10−30.
 _NOT_A_CLAIM = re.compile(
@@ -154,9 +153,9 @@ def _word_after(text: str, amount: _Amount, pos: int) -> str:
 def find_quantities(prose: str) -> list[Mention]:
     """Every numeric claim in `prose`, in text order."""
     found: list[Mention] = []
-    first = _WORDS_AT.match(prose)
+    first = _NUMBER_AT.match(prose)  # number words at the very start, which _SCAN cannot see
     pos = 0
-    if first is not None:
+    if first is not None and first.lastgroup == "words":
         mentions, pos = _read_words(prose, 0, first.end(), None)
         found.extend(mentions)
     while (m := _SCAN.search(prose, pos)) is not None:

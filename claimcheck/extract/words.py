@@ -9,7 +9,7 @@ import enum
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Generic, Iterable, Mapping, TypeVar
+from typing import Container, Generic, Iterable, Mapping, TypeVar
 
 V = TypeVar("V")
 
@@ -230,21 +230,32 @@ class PhraseTable(Generic[V]):
     """Phrases mapped to values, looked up right before or right after an offset.
 
     A lookup first tests the word next to the offset against the words the phrases
-    start or end with, so the usual miss costs a set test. Looking back runs a pattern of
-    the reversed phrases on the reversed few characters before the offset, so a hit costs
-    the length of the phrase, not of the text.
+    start or end with, so the usual miss costs a set test. A hit then tries, longest
+    first, only the lengths of the phrases that start (or end) with that word: a slice
+    and a dict look-up each. Tables are dicts and sets, so building one costs next to
+    nothing (a regex of every phrase took milliseconds to compile, at every start).
+    A space in a phrase matches any run of white space; a phrase that ends in a letter or
+    digit ends at a word boundary; the longest phrase that fits wins.
     """
 
     def __init__(self, phrases: Mapping[str, V], *, ignore_case: bool = True, gap: str = r"\s*") -> None:
         self._ignore_case = ignore_case
         self._values = {self._key(p): v for p, v in phrases.items()}
-        flags = re.IGNORECASE if ignore_case else 0
-        written = [p.lower() if ignore_case else p for p in phrases]
-        self._after = re.compile(rf"(?:{gap})({trie_regex(written)})", flags)
-        self._before = re.compile(rf"(?:{gap})({trie_regex(' '.join(p.split())[::-1] for p in written)})", flags)
+        self._reversed = {key[::-1] for key in self._values}
+        self._gap = re.compile(gap)
         self._width = max(len(p) for p in phrases) + 12
-        self.first_tokens = frozenset(token_after(p, 0) for p in written)
-        self.last_tokens = frozenset(token_before(p, len(p)) for p in written)
+        after: dict[str, set[int]] = {}
+        before: dict[str, set[int]] = {}
+        for key in self._values:
+            after.setdefault(token_after(key, 0), set()).add(len(key))
+            before.setdefault(token_before(key, len(key)), set()).add(len(key))
+        self._lengths_after = {t: sorted(ls, reverse=True) for t, ls in after.items()}
+        self._lengths_before = {t: sorted(ls, reverse=True) for t, ls in before.items()}
+        self.first_tokens = frozenset(after)
+        self.last_tokens = frozenset(before)
+        gap_chars = [k[:1] for k in self._values if k[:1].isspace() or self._gap.fullmatch(k[:1])]
+        if gap_chars:
+            raise ValueError(f"a phrase starts with what the gap {gap!r} takes: {gap_chars}")
 
     def _key(self, phrase: str) -> str:
         folded = " ".join(phrase.split())
@@ -257,16 +268,19 @@ class PhraseTable(Generic[V]):
         """
         if token is None:
             token = token_before(text, end)
-        if (token.lower() if self._ignore_case else token) not in self.last_tokens:
+        lengths = self._lengths_before.get(token.lower() if self._ignore_case else token)
+        if lengths is None:
             return None
         window = text[max(0, end - self._width):end][::-1]
-        m = self._before.match(window)
-        if m is None:
+        gap = self._gap.match(window)
+        found = gap and _longest(window, gap.end(), lengths, self._reversed, self._ignore_case)
+        if not found:
             return None
-        begin = end - m.end()
-        if begin > 0 and m.group(1)[-1:].isalnum() and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        stop, key = found
+        begin = end - stop
+        if begin > 0 and key[-1].isalnum() and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
             return None
-        return begin, self._values[self._key(m.group(1)[::-1])]
+        return begin, self._values[key[::-1]]
 
     def starting_at(self, text: str, start: int, token: str | None = None) -> tuple[int, V] | None:
         """The phrase that starts (after the gap) at `start`: its end and value.
@@ -275,12 +289,57 @@ class PhraseTable(Generic[V]):
         """
         if token is None:
             token = token_after(text, start)
-        if (token.lower() if self._ignore_case else token) not in self.first_tokens:
+        lengths = self._lengths_after.get(token.lower() if self._ignore_case else token)
+        if lengths is None:
             return None
-        m = self._after.match(text, start)
-        if m is None:
+        gap = self._gap.match(text, start)
+        found = gap and _longest(text, gap.end(), lengths, self._values, self._ignore_case)
+        if not found:
             return None
-        return m.end(), self._values[self._key(m.group(1))]
+        stop, key = found
+        return stop, self._values[key]
+
+
+_ODD_SPACE = re.compile(r"\s(?<! )|  ")
+
+
+def _longest(text: str, pos: int, lengths: list[int], keys: Container[str], ignore_case: bool) -> tuple[int, str] | None:
+    """The longest key of one of `lengths` (longest first) written at text[pos:]: where it
+    ends and the key. Runs of white space in the text count as one space; a key that ends
+    in a letter or digit must not be followed by one."""
+    longest = lengths[0]
+    piece = text[pos:pos + longest + 1]
+    ends: list[int] | None = None
+    if _ODD_SPACE.search(piece):
+        piece, ends = _fold_spaces(text, pos, longest + 1)
+    for length in lengths:
+        if length > len(piece):
+            continue
+        key = piece[:length].lower() if ignore_case else piece[:length]
+        if key in keys:
+            stop = pos + length if ends is None else ends[length]
+            if key[-1].isalnum() and stop < len(text) and text[stop].isalnum():
+                continue
+            return stop, key
+    return None
+
+
+def _fold_spaces(text: str, pos: int, size: int) -> tuple[str, list[int]]:
+    """text from `pos` with each run of white space as one space, at least `size`
+    characters of it (or to the end), and where in `text` each folded character ends."""
+    folded: list[str] = []
+    ends: list[int] = [pos]
+    i, n = pos, len(text)
+    while i < n and len(folded) < size:
+        if text[i].isspace():
+            while i < n and text[i].isspace():
+                i += 1
+            folded.append(" ")
+        else:
+            folded.append(text[i])
+            i += 1
+        ends.append(i)
+    return "".join(folded), ends
 
 
 # --- words around numbers ------------------------------------------------------------------

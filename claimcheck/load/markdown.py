@@ -26,7 +26,7 @@ _PASSES = tuple(
         (r"<!--.*?(?:-->|\Z)", re.S),  # HTML comment (unclosed: to the end, as browsers do)
         # Code span. Content never holds '': wire copy writes quotations ``like this'',
         # and two of those in a paragraph must not pair up as one span of code.
-        (r"(?<!`)(`+)(?!`)(?:[^`\n']|'(?!')|\n(?![ \t]*\r?\n)|(?!\1(?!`))`+){1,2000}?(?<!`)\1(?!`)", 0),
+        (r"(?<!`)(`+)(?!`)(?:[^`\n']|'(?!')|\n(?![ \t]*\r?\n)|(?=(`+))(?!\1(?!`))\2){1,2000}?(?<!`)\1(?!`)", 0),
         (r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+)>", 0),  # autolink
         (r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>", 0),  # HTML tag
         (r"\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
