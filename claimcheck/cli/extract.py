@@ -16,6 +16,7 @@ from ..load import STDIN, FetchOptions, Input, load_inputs, plan_inputs, read_in
 from ..model import Kind
 from ..pipeline import extract
 from ..report import Format, make_reporter
+from ..report.safe import visible
 from .common import Environment, ExitCode, app, parse_reference_date
 
 DEFAULT_JOBS = 4
@@ -126,7 +127,7 @@ class BatchProgress:
         if self._progress is None:
             self.env.say(message)
         else:
-            self._progress.console.print(f"claimcheck: {message}", markup=False, highlight=False, soft_wrap=True)
+            self._progress.console.print(f"claimcheck: {visible(message)}", markup=False, highlight=False, soft_wrap=True)
 
     @contextmanager
     def paused(self, needed: bool) -> Iterator[None]:
@@ -144,7 +145,7 @@ def _show_text(env: Environment, item: Input, with_header: bool, first: bool) ->
     """The text that was checked, so `text[start:end]` of any claim can be looked up in it."""
     text = item.text if not env.stdout_is_terminal else _CONTROL.sub("\ufffd", item.text)
     if with_header:
-        env.stdout.write(("" if first else "\n") + f"==> {item.source} <==\n")
+        env.stdout.write(("" if first else "\n") + f"==> {visible(item.source)} <==\n")
     env.stdout.write(text if text.endswith("\n") else text + "\n")
     env.stdout.flush()
 

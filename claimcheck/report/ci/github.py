@@ -3,6 +3,7 @@
     ::error file=drafts/a.md,line=3,col=17,endLine=3,endColumn=32,title=CC003 inconsistent-figure::message
 
 Messages escape %, CR and LF; properties also escape ":" and "," (GitHub's toolkit rules).
+A message is folded to one printable line first: document text cannot colour the log.
 """
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from typing import Sequence, TextIO
 
 from ...errors import InputError
 from ...model import Finding, Severity
+from ..safe import no_surrogates, one_line
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return no_surrogates(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
@@ -30,7 +32,7 @@ def command(level: str, message: str, **properties: object) -> str:
 def annotation(finding: Finding) -> str:
     return command(
         LEVELS[finding.severity],
-        finding.message,
+        one_line(finding.message),
         file=finding.source,
         line=finding.line,
         col=finding.column,
@@ -53,7 +55,7 @@ class GithubReporter:
         self.out.flush()
 
     def error(self, error: InputError) -> None:
-        self.out.write(command("error", error.reason, file=error.source, title="claimcheck could not read this file") + "\n")
+        self.out.write(command("error", one_line(error.reason), file=error.source, title="claimcheck could not read this file") + "\n")
 
     def finish(self) -> None:
         self.out.flush()
