@@ -7,13 +7,13 @@ from typing import Any, TextIO
 
 from ..errors import InputError
 from ..model import Claim, Document
-from .safe import csv_cell, no_surrogates
+from .safe import csv_cell, json_text
 
 SCHEMA_VERSION = 1
 
 
 def _dumps(obj: Any) -> str:
-    return no_surrogates(json.dumps(obj, ensure_ascii=False))
+    return json_text(json.dumps(obj, ensure_ascii=False))
 
 
 class JsonReporter:

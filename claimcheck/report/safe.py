@@ -21,6 +21,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = re.compile(r"([\\|`*_\[\]<>&~])")
 _SARIF_SPECIAL = re.compile(r"([\[\]{}])")
+_JSON_UNSAFE = re.compile("[\x85\u2028\u2029\ud800-\udfff]")
 
 
 def no_surrogates(text: str) -> str:
@@ -30,6 +31,21 @@ def no_surrogates(text: str) -> str:
     One code point stays one code point, so offsets into the text stay right.
     """
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def _json_char(match: re.Match[str]) -> str:
+    ch = match.group()
+    return "\ufffd" if "\ud800" <= ch <= "\udfff" else f"\\u{ord(ch):04x}"
+
+
+def json_text(dumped: str) -> str:
+    """JSON from `json.dumps(..., ensure_ascii=False)` made safe to write and to split into lines.
+
+    Lone surrogates become U+FFFD (see `no_surrogates`); U+0085, U+2028 and U+2029 are
+    written as escapes, so a reader that splits JSON lines on every Unicode line break
+    (`str.splitlines`, JavaScript before ES2019) still sees one record a line.
+    """
+    return _JSON_UNSAFE.sub(_json_char, dumped) if _JSON_UNSAFE.search(dumped) else dumped
 
 
 def _visible_char(match: re.Match[str]) -> str:
@@ -89,4 +105,4 @@ def sarif_text(text: str) -> str:
     return _SARIF_SPECIAL.sub(lambda m: m.group() * 2 if m.group() in "{}" else "\\" + m.group(), text)
 
 
-__all__ = ["csv_cell", "markdown_cell", "no_surrogates", "one_line", "printable", "sarif_text", "visible"]
+__all__ = ["csv_cell", "json_text", "markdown_cell", "no_surrogates", "one_line", "printable", "sarif_text", "visible"]

@@ -14,7 +14,7 @@ from typing import Any, Sequence, TextIO
 
 from ...errors import InputError
 from ...model import Finding, Severity
-from ..safe import no_surrogates, one_line
+from ..safe import json_text, no_surrogates, one_line
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -64,5 +64,5 @@ class GitlabReporter:
         pass
 
     def finish(self) -> None:
-        self.out.write(no_surrogates(json.dumps(self.issues, ensure_ascii=False, indent=1)) + "\n")
+        self.out.write(json_text(json.dumps(self.issues, ensure_ascii=False, indent=1)) + "\n")
         self.out.flush()

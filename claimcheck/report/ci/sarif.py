@@ -17,7 +17,7 @@ from urllib.parse import quote
 from ... import __version__
 from ...errors import InputError
 from ...model import Finding, Severity
-from ..safe import no_surrogates, one_line, sarif_text
+from ..safe import json_text, one_line, sarif_text
 from .rules import RuleInfo
 
 SARIF_VERSION = "2.1.0"
@@ -121,5 +121,5 @@ class SarifReporter:
                 }
             ],
         }
-        self.out.write(no_surrogates(json.dumps(log, ensure_ascii=False, indent=1)) + "\n")
+        self.out.write(json_text(json.dumps(log, ensure_ascii=False, indent=1)) + "\n")
         self.out.flush()
