@@ -1,7 +1,8 @@
 """Whatever text comes in, the output is valid: property-based tests with hypothesis.
 
-Bounded in CI (the `ci` profile in conftest.py, about 1,000 examples in all);
-`CLAIMCHECK_HYPOTHESIS_PROFILE=long` runs 20,000 examples per library property.
+Bounded in CI (the `ci` profile in conftest.py, 965 examples in all);
+`CLAIMCHECK_HYPOTHESIS_PROFILE=long` runs 20,000 examples a property (CLAIMCHECK_HYPOTHESIS_EXAMPLES
+to change it; the command-line and check properties are capped lower, they are slower).
 """
 from __future__ import annotations
 
@@ -10,27 +11,34 @@ import io
 import json
 import os
 import re
+import tempfile
 from typing import Callable
 
 import jsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 import claimcheck
 from claimcheck.check import RULES, check_text
-from claimcheck.load import LineIndex
+from claimcheck.cli import app
+from claimcheck.errors import InputError
+from claimcheck.load import LineIndex, decode
 from claimcheck.model import Kind
 from claimcheck.report import Format, make_reporter, schema
 from claimcheck.report.ci import FindingsFormat, make_findings_reporter, sarif_schema
 
 VALIDATOR = jsonschema.Draft202012Validator(schema())
 SARIF_VALIDATOR = jsonschema.Draft202012Validator(sarif_schema()) if "2020-12" in sarif_schema().get("$schema", "") else jsonschema.Draft7Validator(sarif_schema())
+CLI = CliRunner()
 LONG = os.environ.get("CLAIMCHECK_HYPOTHESIS_PROFILE") == "long"
 
 
-def examples(ci: int, long: int = 20_000) -> settings:
-    """`ci` examples in the suite, `long` in the long profile."""
-    return settings(max_examples=long if LONG else ci)
+def examples(ci: int, long: int | None = None) -> settings:
+    """`ci` examples in the suite; in the long profile its count, at most `long` for the slow properties."""
+    if not LONG:
+        return settings(max_examples=ci)
+    return settings(max_examples=min(long or settings.default.max_examples, settings.default.max_examples))
 
 
 # News-like pieces, so generated text reaches the extractors' interesting paths (numbers,
@@ -174,7 +182,7 @@ def test_check_findings_and_every_check_format_are_well_formed(text: str, source
     assert json.loads(run(FindingsFormat.JSON))["summary"]["findings"] == len(findings)
 
 
-@examples(200)
+@examples(100)
 @given(st.binary(max_size=400) | st.lists(st.one_of(st.sampled_from(NEWS), st.sampled_from(HOSTILE))).map(lambda parts: "".join(parts).encode("utf-8", "surrogatepass")))
 def test_bytes_read_with_surrogateescape_give_valid_output(data: bytes) -> None:
     """Bytes decoded as a program reading anything might decode them: every report still writes."""
@@ -183,3 +191,44 @@ def test_bytes_read_with_surrogateescape_give_valid_output(data: bytes) -> None:
     check_document(text, doc)
     for fmt in Format:
         report(fmt, doc)
+
+
+BYTES = st.one_of(
+    st.binary(max_size=400),
+    st.lists(st.one_of(st.sampled_from(NEWS), st.sampled_from(HOSTILE)), max_size=30).map(
+        lambda parts: "".join(parts).encode("utf-8", "surrogatepass")
+    ),
+    st.lists(st.one_of(st.sampled_from(NEWS).map(str.encode), st.binary(max_size=3)), max_size=30).map(b"".join),
+)
+
+
+@examples(200)
+@given(BYTES, st.sampled_from([None, "utf-8", "cp1252", "latin-1", "utf-16", "utf-16-le", "shift_jis"]), st.sampled_from(["strict", "replace"]))
+def test_any_bytes_decode_or_give_one_line_naming_the_file(data: bytes, encoding, errors: str) -> None:
+    try:
+        text = decode(data, "draft.md", encoding, errors)
+    except InputError as exc:
+        message = str(exc)
+        assert message.startswith("draft.md: ") and "\n" not in message
+        assert any(words in message for words in ("byte offset", "binary data", "empty document"))
+        if "byte offset" in message:
+            assert errors == "strict"
+        return
+    check_document(text, claimcheck.extract(text))
+
+
+@examples(15, long=1_000)
+@given(BYTES)
+def test_the_command_line_on_any_file_gives_valid_output(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "draft.md")
+        with open(path, "wb") as handle:
+            handle.write(data)
+        result = CLI.invoke(app, ["extract", path, "--errors", "replace", "-f", "json"])
+        assert result.exit_code in (0, 2), result.output
+        VALIDATOR.validate(json.loads(result.stdout))
+        assert len(result.stderr.splitlines()) <= 1 and "Traceback" not in result.output
+        result = CLI.invoke(app, ["check", path, "--errors", "replace", "-f", "github"])
+        assert result.exit_code in (0, 1, 2), result.output
+        assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in result.stdout.splitlines())
+        assert "Traceback" not in result.output

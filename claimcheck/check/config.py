@@ -4,6 +4,8 @@
     ignore = ["CC001"]
     fail-on = "warning"             # error | warning | info | never
     day-first = false
+    max-bytes = "10M"               # refuse larger drafts (--max-bytes wins)
+    max-claims = 10000              # refuse drafts with more claims (--max-claims wins)
     [severity]                      # [tool.claimcheck.severity] in pyproject.toml
     CC009 = "warning"
     [[overrides]]                   # globs relative to the configuration file
@@ -21,7 +23,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
-from ..errors import ClaimcheckError
+from ..errors import ClaimcheckError, UsageError
+from ..load.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CLAIMS, parse_size
 from ..model import Severity
 from .rules import RULES
 
@@ -33,7 +36,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILE = ".claimcheck.toml"
 PYPROJECT = "pyproject.toml"
 ALL = "ALL"
-_TOP_KEYS = frozenset({"select", "ignore", "severity", "fail-on", "day-first", "overrides"})
+_TOP_KEYS = frozenset({"select", "ignore", "severity", "fail-on", "day-first", "overrides", "max-bytes", "max-claims"})
 _OVERRIDE_KEYS = frozenset({"paths", "select", "ignore", "severity"})
 
 
@@ -81,6 +84,8 @@ class Config:
     overrides: tuple[Override, ...] = ()
     root: Path | None = None
     origin: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_claims: int = DEFAULT_MAX_CLAIMS
 
     def rules_for(self, path: str | None = None) -> Mapping[str, Severity]:
         """The active rules for a file, code to severity, after its overrides."""
@@ -169,6 +174,13 @@ def parse_config(table: Mapping[str, Any], origin: str, root: Path | None) -> Co
     day_first = table.get("day-first", False)
     if not isinstance(day_first, bool):
         raise ConfigError(f"{origin}: day-first must be true or false")
+    try:
+        max_bytes = parse_size(table.get("max-bytes", DEFAULT_MAX_BYTES), f"{origin}: max-bytes")
+    except UsageError as exc:
+        raise ConfigError(str(exc)) from None
+    max_claims = table.get("max-claims", DEFAULT_MAX_CLAIMS)
+    if isinstance(max_claims, bool) or not isinstance(max_claims, int) or max_claims < 1:
+        raise ConfigError(f"{origin}: max-claims must be a whole number of claims, 1 or more, such as 10000")
     overrides = table.get("overrides", [])
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
         raise ConfigError(f"{origin}: overrides must be an array of tables ([[overrides]])")
@@ -198,6 +210,8 @@ def parse_config(table: Mapping[str, Any], origin: str, root: Path | None) -> Co
         overrides=tuple(parsed),
         root=root,
         origin=origin,
+        max_bytes=max_bytes,
+        max_claims=max_claims,
     )
 
 

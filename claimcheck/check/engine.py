@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator, Union
 
 from ..errors import InputError
-from ..load import LineIndex, iter_inputs
+from ..load import DEFAULT_MAX_BYTES, FetchOptions, Fetcher, InputKind, LineIndex, ReadOptions, plan_inputs, read_target
 from ..model import Document, Finding, Severity
 from ..pipeline import extract
 from .config import Config, ConfigFinder
@@ -83,21 +83,35 @@ def check_paths(
     stdin: BinaryIO | None = None,
     reference_date: dt.date | None = None,
     day_first: bool | None = None,
+    encoding: str | None = None,
+    errors: str = "strict",
+    max_bytes: int | None = None,
+    max_claims: int | None = None,
 ) -> Iterator[Union[CheckedDocument, InputError]]:
     """Check every article the paths name; unreadable inputs are yielded as errors, not raised.
 
-    Each file gets the configuration found by walking up from it, unless `config` is given.
+    Each file gets the configuration found by walking up from it, unless `config` is given;
+    its `max-bytes` and `max-claims` apply unless `max_bytes` / `max_claims` are given.
+    `encoding` and `errors` say how files and standard input are decoded (see `ReadOptions`).
     """
     finder = finder or ConfigFinder(config)
-    for item in iter_inputs(paths, stdin):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        settings = finder.for_path(None if item.source.startswith("<") else item.source)
-        document = extract(
-            item.text,
-            source=item.source,
-            reference_date=reference_date,
-            day_first=settings.day_first if day_first is None else day_first,
-        )
-        yield CheckedDocument(item.source, tuple(check(document, settings)), settings, len(item.text.split()))
+    with Fetcher(FetchOptions(max_bytes=max_bytes or DEFAULT_MAX_BYTES)) as fetcher:
+        for target in plan_inputs(paths):
+            if isinstance(target, InputError):
+                yield target
+                continue
+            settings = finder.for_path(target.location if target.kind is InputKind.FILE else None)
+            read = ReadOptions(max_bytes or settings.max_bytes, encoding, errors)
+            try:
+                item = read_target(target, stdin, fetcher, read)
+                document = extract(
+                    item.text,
+                    source=item.source,
+                    reference_date=reference_date,
+                    day_first=settings.day_first if day_first is None else day_first,
+                    max_claims=max_claims or settings.max_claims,
+                )
+            except InputError as exc:
+                yield exc
+                continue
+            yield CheckedDocument(item.source, tuple(check(document, settings)), settings, len(item.text.split()))

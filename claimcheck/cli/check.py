@@ -24,7 +24,9 @@ from ..check import (
     write_baseline,
 )
 from ..errors import ClaimcheckError, InputError
+from ..load.limits import ERRORS, check_encoding, check_errors, parse_size
 from ..model import Severity
+from ..report.atomic import atomic_writer
 from ..report.ci import FindingsFormat, make_findings_reporter
 from .common import Environment, ExitCode, app, parse_reference_date
 
@@ -60,9 +62,23 @@ def run_check(
     output_file: Optional[str] = None,
     reference_date: Optional[str] = None,
     day_first: Optional[bool] = None,
+    *,
+    max_bytes: Optional[str] = None,
+    max_claims: Optional[int] = None,
+    encoding: Optional[str] = None,
+    errors: str = "strict",
 ) -> ExitCode:
-    """What `claimcheck check` does, with the environment passed in."""
+    """What `claimcheck check` does, with the environment passed in.
+
+    `max_bytes` and `max_claims` left as None come from each file's configuration.
+    """
     try:
+        read = _Reading(
+            parse_size(max_bytes) if max_bytes is not None else None,
+            max_claims,
+            check_encoding(encoding) if encoding else None,
+            check_errors(errors),
+        )
         option_date = parse_reference_date(reference_date)
         fixed = load_config(config_file) if config_file else None
         finder = ConfigFinder(fixed, _split(select) or None, _split(ignore), fail_on)
@@ -75,14 +91,16 @@ def run_check(
             env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
             return ExitCode.ERROR
         paths = ["-"]
-    run = _Run(finder, known, option_date, day_first)
-    with ExitStack() as stack:
-        try:
-            out = stack.enter_context(open(output_file, "w", encoding="utf-8")) if output_file else env.stdout
-        except OSError as exc:
-            env.say(f"error: {output_file}: cannot write: {exc.strerror or exc}")
-            return ExitCode.ERROR
-        status = run.report(env, out, paths, fmt)
+    run = _Run(finder, known, option_date, day_first, read)
+    try:  # the report file appears whole when the run ends, or not at all
+        with ExitStack() as stack:
+            out = stack.enter_context(atomic_writer(output_file)) if output_file else env.stdout
+            status = run.report(env, out, paths, fmt)
+    except OSError as exc:
+        if not output_file:
+            raise
+        env.say(f"error: {output_file}: cannot write: {exc.strerror or exc}")
+        return ExitCode.ERROR
     if status is ExitCode.ERROR and run.aborted:
         return status
     if write_baseline_to:
@@ -97,6 +115,16 @@ def run_check(
     return status
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How drafts are read; a cap left as None comes from each draft's configuration."""
+
+    max_bytes: Optional[int]
+    max_claims: Optional[int]
+    encoding: Optional[str]
+    errors: str
+
+
 @dataclass
 class _Run:
     """The state of one `check` run: what was found, what counts, whether to fail."""
@@ -105,6 +133,7 @@ class _Run:
     known: Optional[Baseline]
     reference_date: Optional[dt.date]
     day_first: Optional[bool]
+    read: "_Reading"
     counts: Counter[Severity] = field(default_factory=Counter)
     documents: int = 0
     all_findings: list[Finding] = field(default_factory=list)
@@ -114,7 +143,10 @@ class _Run:
         reporter = make_findings_reporter(fmt, out, RULES)
         status, failing = ExitCode.OK, False
         reporter.start()
-        items = check_paths(paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first)
+        items = check_paths(
+            paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first,
+            encoding=self.read.encoding, errors=self.read.errors, max_bytes=self.read.max_bytes, max_claims=self.read.max_claims,
+        )
         try:
             for item in items:
                 if isinstance(item, InputError):
@@ -160,6 +192,10 @@ def check_command(
     output_file: Optional[str] = typer.Option(None, "--output-file", "-o", metavar="FILE", help="Write the report to FILE instead of standard output."),
     reference_date: Optional[str] = typer.Option(None, "--reference-date", metavar="YYYY-MM-DD", help="Resolve relative dates against this day; wins over the dateline or front matter."),
     day_first: Optional[bool] = typer.Option(None, "--day-first/--month-first", help="Read 03/01/2023 as 3 January (or as March 1); default from the configuration."),
+    max_bytes: Optional[str] = typer.Option(None, "--max-bytes", metavar="SIZE", help="Refuse a draft larger than this (bytes, or 500k, 10M). Default: the configuration's max-bytes, else 10M."),
+    max_claims: Optional[int] = typer.Option(None, "--max-claims", min=1, metavar="N", help="Refuse a draft with more claims than this. Default: the configuration's max-claims, else 10000."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="Read drafts in this encoding (cp1252, latin-1, utf-16...) instead of UTF-8."),
+    errors: str = typer.Option("strict", "--errors", metavar="|".join(ERRORS), help="replace: read bytes that do not fit the encoding as U+FFFD instead of refusing the draft."),
     show_rules: bool = typer.Option(False, "--list-rules", callback=_list_rules_callback, is_eager=True, help="List every rule with its code, name and default severity, and exit."),
 ) -> None:
     """Check drafts for claims that contradict themselves, the calendar or each other.
@@ -175,6 +211,8 @@ def check_command(
       claimcheck check story.md --select CC002,CC005 --format sarif -o claimcheck.sarif
 
       claimcheck check archive/ --write-baseline .claimcheck-baseline.json
+
+      claimcheck check old-drafts/ --encoding cp1252 --errors replace
     """
     env = Environment.from_process()
     raise typer.Exit(
@@ -182,6 +220,7 @@ def check_command(
             run_check(
                 env, paths or [], fmt, fail_on, select, ignore, config_file, baseline,
                 write_baseline_to, output_file, reference_date, day_first,
+                max_bytes=max_bytes, max_claims=max_claims, encoding=encoding, errors=errors,
             )
         )
     )

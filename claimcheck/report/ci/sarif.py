@@ -17,7 +17,7 @@ from urllib.parse import quote
 from ... import __version__
 from ...errors import InputError
 from ...model import Finding, Severity
-from ..safe import json_text, one_line, sarif_text
+from ..safe import json_text, no_surrogates, one_line, sarif_text
 from .rules import RuleInfo
 
 SARIF_VERSION = "2.1.0"
@@ -32,7 +32,11 @@ def artifact_uri(source: str) -> dict[str, str]:
     if path.is_absolute():
         return {"uri": path.as_uri()}
     # The name's own bytes, percent-encoded: a name that is not UTF-8 still gives a valid URI.
-    return {"uri": quote(os.fsencode(path.as_posix()), safe="/"), "uriBaseId": "%SRCROOT%"}
+    try:
+        raw = os.fsencode(path.as_posix())
+    except UnicodeEncodeError:  # a lone surrogate that no file name's bytes produce
+        raw = no_surrogates(path.as_posix()).encode("utf-8")
+    return {"uri": quote(raw, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
