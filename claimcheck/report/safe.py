@@ -12,9 +12,10 @@ import re
 
 # C0 and C1 controls (ESC, CSI, OSC, BEL, backspace...) and DEL; tab and line breaks are
 # handled by each format. Bidi overrides and isolates can reorder what a reader sees
-# ("Trojan source"); zero-width characters can hide text.
+# ("Trojan source"). The zero-width joiners and the LRM/RLM marks stay: Persian,
+# Indic scripts and emoji sequences need them, and they reorder nothing.
 _C0_C1 = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-_BIDI = "\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI = "\u202a-\u202e\u2066-\u2069"
 _TERMINAL_UNSAFE = re.compile(f"[{_C0_C1}{_BIDI}\ud800-\udfff]")
 _CONTROL = re.compile(f"[{_C0_C1}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
