@@ -112,12 +112,14 @@ def test_table_title_shows_an_odd_file_name_visibly(hostile_doc):
 
 def test_show_text_on_a_terminal_names_the_file_visibly(tmp_path: Path):
     for name in ("a.md", f"b{CLEAR}.md"):
-        (tmp_path / name).write_text(HOSTILE_STORY, encoding="utf-8")
+        (tmp_path / name).write_text(HOSTILE_STORY + "Open report\u202egpj.exe now.\n", encoding="utf-8")
     out = io.StringIO()
     env = Environment(stdin=io.BytesIO(), stdout=out, stderr=io.StringIO(), stdout_is_terminal=True, stderr_is_terminal=False, no_color=True)
     run_extract(env, [str(tmp_path)], None, None, None, False, show_text=True)
-    assert "\x1b" not in out.getvalue() and BELL not in out.getvalue()
-    assert "b\\x1b[2J.md <==" in out.getvalue()
+    shown = out.getvalue()
+    assert "\x1b" not in shown and BELL not in shown and "\u202e" not in shown
+    assert "b\\x1b[2J.md <==" in shown
+    assert "report\ufffdgpj.exe" in shown  # one character for one: offsets still match
 
 
 # Messages on standard error

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import enum
-import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,11 +17,10 @@ from ..load.limits import parse_size as _parse_size
 from ..model import Kind
 from ..pipeline import extract
 from ..report import Format, make_reporter
-from ..report.safe import visible
+from ..report.safe import terminal_text, visible
 from .common import Environment, ExitCode, app, parse_reference_date
 
 DEFAULT_JOBS = 4
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class GroupBy(str, enum.Enum):
@@ -140,7 +138,7 @@ class BatchProgress:
 
 def _show_text(env: Environment, item: Input, with_header: bool, first: bool) -> None:
     """The text that was checked, so `text[start:end]` of any claim can be looked up in it."""
-    text = item.text if not env.stdout_is_terminal else _CONTROL.sub("\ufffd", item.text)
+    text = item.text if not env.stdout_is_terminal else terminal_text(item.text)
     if with_header:
         env.stdout.write(("" if first else "\n") + f"==> {visible(item.source)} <==\n")
     env.stdout.write(text if text.endswith("\n") else text + "\n")

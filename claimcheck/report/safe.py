@@ -73,6 +73,14 @@ def printable(text: str) -> str:
     return _TERMINAL_UNSAFE.sub("", text.replace("\t", " "))
 
 
+def terminal_text(text: str) -> str:
+    """Whole text for a terminal, line breaks and tabs kept: anything unsafe becomes U+FFFD.
+
+    One character for one, so offsets into the text still point at the same places.
+    """
+    return _TERMINAL_UNSAFE.sub("\ufffd", text)
+
+
 def one_line(text: str) -> str:
     """`printable`, with every run of white space (line breaks included) folded to one space."""
     return " ".join(printable(text).split())
@@ -106,4 +114,4 @@ def sarif_text(text: str) -> str:
     return _SARIF_SPECIAL.sub(lambda m: m.group() * 2 if m.group() in "{}" else "\\" + m.group(), text)
 
 
-__all__ = ["csv_cell", "json_text", "markdown_cell", "no_surrogates", "one_line", "printable", "sarif_text", "visible"]
+__all__ = ["csv_cell", "json_text", "markdown_cell", "no_surrogates", "one_line", "printable", "sarif_text", "terminal_text", "visible"]
