@@ -217,6 +217,11 @@ def test_github_properties_escape_colon_and_comma():
     assert "file=a%2Cline=1%3A%3Ab.md," in properties
 
 
+def test_github_file_property_with_a_line_separator_stays_one_line():
+    written = render_findings(FindingsFormat.GITHUB, [finding("x", source="a\u2028b\x0c.md")])
+    assert len(written.splitlines()) == 1 and "file=a\\u2028b\\x0c.md," in written
+
+
 def test_github_message_holds_no_terminal_escapes():
     written = render_findings(FindingsFormat.GITHUB, [finding(f"800 {OSC8} {CLEAR} soldiers")])
     assert "\x1b" not in written and BELL not in written

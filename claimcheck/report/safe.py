@@ -17,6 +17,7 @@ import re
 _C0_C1 = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 _TERMINAL_UNSAFE = re.compile(f"[{_C0_C1}{_BIDI}\ud800-\udfff]")
+_INVISIBLE = re.compile(f"[{_C0_C1}{_BIDI}\u2028\u2029\ud800-\udfff]")
 _CONTROL = re.compile(f"[{_C0_C1}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -65,7 +66,7 @@ def visible(text: str) -> str:
     or start a line that a CI runner reads as a command.
     """
     text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-    return _TERMINAL_UNSAFE.sub(_visible_char, text)
+    return _INVISIBLE.sub(_visible_char, text)
 
 
 def printable(text: str) -> str:
