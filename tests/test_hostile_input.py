@@ -241,3 +241,9 @@ def test_real_console_script_with_a_bad_encoding_is_one_line(windows_draft):
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     proc = subprocess.run([str(script), "extract", str(windows_draft), "--encoding", "cp1252", "-f", "jsonl"], capture_output=True, env=env, timeout=60)
     assert proc.returncode == ExitCode.OK and b"Caf\xc3\xa9 owners" in proc.stdout
+
+
+def test_an_endless_input_list_is_refused_not_read_to_the_end():
+    result = invoke("extract", "--input-list", "/dev/zero")
+    assert result.exit_code == ExitCode.ERROR
+    assert result.stderr.strip() == "claimcheck: error: --input-list /dev/zero: input list over 10 MB; split it into smaller lists"

@@ -287,15 +287,25 @@ def read_url(url: str, fetcher: Fetcher) -> Input:
 
 
 def read_input_list(location: str, stdin: BinaryIO | None = None) -> list[str]:
-    """The inputs named in a list file (or `-`): one per line; blank lines and `# comments` skipped."""
+    """The inputs named in a list file (or `-`): one per line; blank lines and `# comments` skipped.
+
+    A list is read up to the default --max-bytes (10 MB, some 100,000 addresses) and refused beyond.
+    """
+    cap = ReadOptions().max_bytes
     try:
-        data = (stdin or sys.stdin.buffer).read() if location == STDIN else Path(location).read_bytes()
+        if location == STDIN:
+            data = (stdin or sys.stdin.buffer).read(cap + 1)
+        else:
+            with open(location, "rb") as handle:
+                data = handle.read(cap + 1)
     except FileNotFoundError:
         raise InputError(location, "no such input list") from None
     except IsADirectoryError:
         raise InputError(location, "is a directory, not an input list") from None
     except OSError as exc:
         raise InputError(location, exc.strerror or str(exc)) from None
+    if len(data) > cap:
+        raise LimitError(location, f"input list over {human_size(cap)}; split it into smaller lists")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
