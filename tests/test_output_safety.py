@@ -89,11 +89,16 @@ def hostile_doc() -> claimcheck.Document:
 # The table (rich), on a colour terminal
 
 
+def flat(table: str) -> str:
+    """The table's text without styles, borders and white space, however rich wrapped the cells."""
+    return re.sub(r"[\s\u2500-\u257f]", "", RICH_SGR.sub("", table))
+
+
 def test_table_shows_rich_markup_in_a_document_as_text(hostile_doc):
-    shown = RICH_SGR.sub("", render(Format.TABLE, hostile_doc, console_terminal=True))
-    assert LINK_MARKUP in " ".join(shown.split()) or "[link=file:///etc/passwd]x[/link]" in shown.replace("│", "").replace(" ", "")
+    shown = render(Format.TABLE, hostile_doc, console_terminal=True)
     assert "\x1b]8;" not in shown  # no hyperlink was made of it
-    assert BOLD_MARKUP.replace(" ", "") in shown.replace("│", "").replace(" ", "").replace("\n", "")
+    assert LINK_MARKUP in flat(shown)
+    assert BOLD_MARKUP.replace(" ", "") in flat(shown)
 
 
 def test_table_drops_escape_sequences_bell_and_c1_controls(hostile_doc):
