@@ -90,6 +90,8 @@ class _Failure:
     """What a worker sends back instead of an exception: exceptions with extra fields do not unpickle."""
 
     reason: str
+    # The input itself was refused (an InputError such as a LimitError), not a fault of ours.
+    refused: bool = False
 
 
 def _describe(error: BaseException) -> str:
@@ -105,6 +107,8 @@ def _run_chunk(work: Callable[[Any], Any], payloads: Sequence[Any]) -> list[Any]
             results.append(work(payload))
         except UsageError:
             raise
+        except InputError as error:
+            results.append(_Failure(error.reason, refused=True))
         except Exception as error:
             results.append(_Failure(_describe(error)))
     return results
@@ -126,10 +130,12 @@ def _source_of(payload: Any) -> str:
     return str(getattr(payload, "source", "<input>"))
 
 
-def _failed(payload: Any, reason: str) -> ExtractionError:
+def _failed(payload: Any, failure: _Failure) -> InputError:
+    if failure.refused:
+        return InputError(_source_of(payload), failure.reason)
     return ExtractionError(
         _source_of(payload),
-        f"claimcheck failed on this input ({reason}); the batch goes on. Please report it with this file",
+        f"claimcheck failed on this input ({failure.reason}); the batch goes on. Please report it with this file",
     )
 
 
@@ -256,7 +262,7 @@ def _in_process(work: Callable[[T], R], item: Union[T, InputError]) -> Union[R, 
     if isinstance(item, InputError):
         return item
     (result,) = _run_chunk(work, [item])
-    return _failed(item, result.reason) if isinstance(result, _Failure) else result
+    return _failed(item, result) if isinstance(result, _Failure) else result
 
 
 def _in_pool(
@@ -318,7 +324,7 @@ def _harvest(window: deque[_Slot], pool: _Pool, work: Callable[[Any], Any]) -> I
             yield item
             continue
         result = next(answers)
-        yield _failed(item, result.reason) if isinstance(result, _Failure) else result
+        yield _failed(item, result) if isinstance(result, _Failure) else result
 
 
 def _recover(window: deque[_Slot], pool: _Pool, work: Callable[[Any], Any]) -> None:
@@ -438,13 +444,16 @@ class _CheckJob:
     day_first: bool
     ledger: "Ledger | None" = None
     sources: tuple[Document, ...] = ()
+    max_claims: int | None = None
 
 
 def _check_job(job: _CheckJob) -> "CheckedDocument":
     from .check import CheckedDocument, check
     from .pipeline import extract
 
-    document = extract(job.text, source=job.source, reference_date=job.reference_date, day_first=job.day_first)
+    document = extract(
+        job.text, source=job.source, reference_date=job.reference_date, day_first=job.day_first, max_claims=job.max_claims,
+    )
     findings = check(document, job.config, job.ledger, job.sources)
     return CheckedDocument(job.source, tuple(findings), job.config, len(job.text.split()))
 
@@ -458,13 +467,14 @@ def check_many(
     day_first: bool | None = None,
     ledgers: "LedgerMode | None" = None,
     sources: tuple[Document, ...] = (),
+    max_claims: int | None = None,
 ) -> Iterator[Union["CheckedDocument", InputError]]:
     """The rules of `claimcheck check` over many inputs in `jobs` worker processes, in input order.
 
     Each input's configuration and review ledger are found here, in the parent (a broken
     configuration file raises `ConfigError` as it is met, a broken ledger is an error for
     its draft); extraction and the rules run in the workers. `sources` are the documents
-    given with --against.
+    given with --against; `max_claims`, when given, wins over each configuration's.
     """
     from .check.engine import LedgerMode, ledger_for
     from .ledger import LedgerError
@@ -491,7 +501,8 @@ def check_many(
                 yield InputError(exc.path, exc.reason)
                 continue
             chosen = settings.day_first if day_first is None else day_first
-            yield _CheckJob(item.source, item.text, settings, reference_date, chosen, ledger, sources)
+            cap = max_claims or settings.max_claims
+            yield _CheckJob(item.source, item.text, settings, reference_date, chosen, ledger, sources, cap)
 
     count = usable_cores() if jobs is None else jobs
     yield from map_in_order(_check_job, jobs_of(), jobs=count, size=_text_size,

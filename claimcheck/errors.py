@@ -15,6 +15,10 @@ class InputError(ClaimcheckError):
         self.reason = reason
 
 
+class LimitError(InputError):
+    """An input over a limit that bounds time and memory: too many bytes or too many claims."""
+
+
 class UsageError(ClaimcheckError):
     """An option or argument has a value that cannot be used."""
 

@@ -9,7 +9,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any, Iterable, Mapping, Sequence
 
-from .errors import UsageError
+from .errors import LimitError, UsageError
 from .load import LineIndex, Prose, read_prose
 from .model import Claim, Document, Kind, Mention, RefDateOrigin, folded_claim_id
 from .segment import Segmentation, segment
@@ -130,12 +130,14 @@ def extract(
     day_first: bool = False,
     kinds: Iterable[Kind | str] | None = None,
     metadata: Mapping[str, Any] | None = None,
+    max_claims: int | None = None,
 ) -> Document:
     """Find every numeric and dated claim in `text` and who it comes from.
 
     `text` is an article as written (plain text or Markdown, front matter allowed).
     `reference_date` overrides the date found in the text for resolving "Tuesday",
-    "last week" and the like. `kinds` keeps only claims of those kinds.
+    "last week" and the like. `kinds` keeps only claims of those kinds. More than
+    `max_claims` claims is a `LimitError` (raised before attribution, the costly part).
     """
     from .attribute import attribute
     from .extract import find_dates, find_quantities
@@ -151,6 +153,11 @@ def extract(
     mentions = merge_mentions(dates, find_quantities(prose.prose))
     if wanted is not None:
         mentions = [m for m in mentions if m.kind in wanted]
+    if max_claims is not None and len(mentions) > max_claims:
+        raise LimitError(
+            source if source is not None else "<text>",
+            f"{len(mentions):,} claims, over the --max-claims limit of {max_claims:,}; raise --max-claims if it really is one article",
+        )
     sources = attribute(prose.prose, segmentation, mentions)
     return Document(
         source=source if source is not None else "<text>",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -29,3 +30,17 @@ def validate(output_schema):
         return data
 
     return check
+
+
+# Hypothesis: bounded in CI; CLAIMCHECK_HYPOTHESIS_PROFILE=long for a deep run once in a while,
+# 20,000 examples a property unless CLAIMCHECK_HYPOTHESIS_EXAMPLES says otherwise.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=int(os.environ.get("CLAIMCHECK_HYPOTHESIS_EXAMPLES", "20000")), deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("CLAIMCHECK_HYPOTHESIS_PROFILE", "ci"))

@@ -32,7 +32,7 @@ def corpus(tmp_path_factory) -> tuple[list[Path], Path, list[str]]:
     root = tmp_path_factory.mktemp("archive")
     articles = write_corpus(root, 60, paragraphs=4)
     bad = articles[30]
-    bad.write_bytes(b"\xff\xfe\x00 not text")
+    bad.write_bytes(b"\x00\x01\x02 not text \x00")
     proc = subprocess.run(console_script() + ["extract", str(root), "--format", "jsonl", "--jobs", "1"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
@@ -46,7 +46,7 @@ def test_jsonl_from_files_on_two_workers_equals_the_command_line(cluster, corpus
     assert len(written) == 4
     lines = [line for path in sorted(written, key=lambda p: int(Path(p).stem)) for line in Path(path).read_text(encoding="utf-8").splitlines()]
     assert lines == expected
-    assert errors(outcomes) == [(str(bad), "binary data, not a text article (skipped)")]
+    assert errors(outcomes) == [(str(bad), "binary data, not a text article (skipped); save its text as UTF-8 and check that file")]
     assert len(cluster.scheduler_info()["workers"]) == 2
 
 

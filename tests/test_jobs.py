@@ -50,7 +50,7 @@ def test_two_workers_write_what_one_process_writes(corpus):
     assert two.stdout == one.stdout
     assert two.stderr == one.stderr
     error, summary = two.stderr.splitlines()
-    assert error == f"claimcheck: error: {bad}: binary data, not a text article (skipped)"
+    assert error == f"claimcheck: error: {bad}: binary data, not a text article (skipped); save its text as UTF-8 and check that file"
     assert summary.startswith(f"claimcheck: {len(articles) - 1} processed, 1 failed, ")
     sources = list(dict.fromkeys(json.loads(line)["document"] for line in two.stdout.splitlines()))
     assert sources == [str(p) for p in articles if p != bad]

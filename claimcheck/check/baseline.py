@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +16,16 @@ from typing import Iterable, Sequence
 
 from ..errors import ClaimcheckError
 from ..model import Finding
+from ..report.atomic import atomic_writer
 
 BASELINE_VERSION = 1
+# A file name that is not UTF-8 keeps its undecodable bytes as lone surrogates; written as
+# JSON escapes they read back as the same name, so its findings still match.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 class BaselineError(ClaimcheckError):
@@ -54,13 +63,14 @@ class Baseline:
 
 
 def load_baseline(path: str | os.PathLike[str]) -> Baseline:
+    """The baseline in `path`; a missing, truncated or foreign file is a BaselineError saying which."""
     file = Path(path)
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{file}: no such baseline file (write one with --write-baseline)") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"{file}: not a claimcheck baseline ({exc})") from None
+        raise BaselineError(f"{file}: not a claimcheck baseline ({exc}); restore it from version control or write a new one with --write-baseline") from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{file}: not a claimcheck baseline (version {BASELINE_VERSION} expected)")
     entries: Counter[tuple[str, str]] = Counter()
@@ -71,8 +81,25 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     return Baseline(entries, Path(os.path.abspath(file)).parent)
 
 
+def _refuse_foreign(file: Path) -> None:
+    """Only a claimcheck baseline is ever replaced: a mistyped path must not wipe out a story or a config."""
+    if not file.exists():
+        return
+    if file.is_dir():
+        raise BaselineError(f"{file}: is a directory; name a file for the baseline")
+    try:
+        load_baseline(file)
+    except BaselineError:
+        raise BaselineError(
+            f"{file}: exists and is not a claimcheck baseline, so it is left as it is; remove it or choose another file"
+        ) from None
+
+
 def write_baseline(path: str | os.PathLike[str], findings: Iterable[Finding]) -> int:
-    """Record `findings` in a baseline file; returns how many were written."""
+    """Record `findings` in a baseline file, all at once; returns how many were written.
+
+    An existing file is replaced only if it is a claimcheck baseline (BaselineError otherwise).
+    """
     file = Path(path)
     base = Path(os.path.abspath(file)).parent
     rows = sorted(
@@ -83,8 +110,10 @@ def write_baseline(path: str | os.PathLike[str], findings: Iterable[Finding]) ->
         key=lambda row: (row["path"], row["line"], row["code"], row["fingerprint"]),
     )
     payload = {"version": BASELINE_VERSION, "tool": "claimcheck", "findings": rows}
+    _refuse_foreign(file)
     try:
-        file.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        with atomic_writer(file) as out:
+            out.write(_SURROGATE.sub(_escaped, json.dumps(payload, ensure_ascii=False, indent=1)) + "\n")
     except OSError as exc:
         raise BaselineError(f"{file}: cannot write the baseline: {exc.strerror or exc}") from None
     return len(rows)

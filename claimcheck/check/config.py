@@ -5,6 +5,8 @@
     fail-on = "warning"             # error | warning | info | never
     day-first = false
     require-ledger = false          # true: every draft needs a review ledger (CC012, CC013)
+    max-bytes = "10M"               # refuse larger drafts (--max-bytes wins)
+    max-claims = 10000              # refuse drafts with more claims (--max-claims wins)
     [severity]                      # [tool.claimcheck.severity] in pyproject.toml
     CC009 = "warning"
     [[overrides]]                   # globs relative to the configuration file
@@ -22,7 +24,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
-from ..errors import ClaimcheckError
+from ..errors import ClaimcheckError, UsageError
+from ..load.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CLAIMS, parse_size
 from ..model import Severity
 from .rules import RULES
 
@@ -34,7 +37,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_FILE = ".claimcheck.toml"
 PYPROJECT = "pyproject.toml"
 ALL = "ALL"
-_TOP_KEYS = frozenset({"select", "ignore", "severity", "fail-on", "day-first", "require-ledger", "overrides"})
+_TOP_KEYS = frozenset({"select", "ignore", "severity", "fail-on", "day-first", "require-ledger", "overrides", "max-bytes", "max-claims"})
 _OVERRIDE_KEYS = frozenset({"paths", "select", "ignore", "severity", "require-ledger"})
 
 
@@ -84,6 +87,8 @@ class Config:
     root: Path | None = None
     origin: str | None = None
     require_ledger: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_claims: int = DEFAULT_MAX_CLAIMS
 
     def ledger_required(self, path: str | None = None) -> bool:
         """Whether a draft must have a review ledger (`require-ledger`), after its overrides."""
@@ -184,6 +189,13 @@ def parse_config(table: Mapping[str, Any], origin: str, root: Path | None) -> Co
     require_ledger = table.get("require-ledger", False)
     if not isinstance(require_ledger, bool):
         raise ConfigError(f"{origin}: require-ledger must be true or false")
+    try:
+        max_bytes = parse_size(table.get("max-bytes", DEFAULT_MAX_BYTES), f"{origin}: max-bytes")
+    except UsageError as exc:
+        raise ConfigError(str(exc)) from None
+    max_claims = table.get("max-claims", DEFAULT_MAX_CLAIMS)
+    if isinstance(max_claims, bool) or not isinstance(max_claims, int) or max_claims < 1:
+        raise ConfigError(f"{origin}: max-claims must be a whole number of claims, 1 or more, such as 10000")
     overrides = table.get("overrides", [])
     if not isinstance(overrides, list) or not all(isinstance(o, dict) for o in overrides):
         raise ConfigError(f"{origin}: overrides must be an array of tables ([[overrides]])")
@@ -218,6 +230,8 @@ def parse_config(table: Mapping[str, Any], origin: str, root: Path | None) -> Co
         root=root,
         origin=origin,
         require_ledger=require_ledger,
+        max_bytes=max_bytes,
+        max_claims=max_claims,
     )
 
 

@@ -7,9 +7,9 @@ import hashlib
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator, Sequence, Union
 
-from ..errors import InputError
+from ..errors import ClaimcheckError, InputError
 from ..ledger import Ledger, ledger_path, read_ledger
-from ..load import LineIndex, iter_inputs, looks_like_url
+from ..load import DEFAULT_MAX_BYTES, FetchOptions, Fetcher, Input, InputKind, LineIndex, ReadOptions, looks_like_url, plan_inputs, read_target
 from ..model import Document, Finding, Severity
 from ..pipeline import extract
 from .config import Config, ConfigFinder
@@ -121,18 +121,44 @@ def check_paths(
     ledgers: LedgerMode = LedgerMode.AUTO,
     sources: Sequence[Document] = (),
     jobs: int = 1,
+    encoding: str | None = None,
+    errors: str = "strict",
+    max_bytes: int | None = None,
+    max_claims: int | None = None,
 ) -> Iterator[Union[CheckedDocument, InputError]]:
     """Check every article the paths name; unreadable inputs are yielded as errors, not raised.
 
-    Each file gets the configuration found by walking up from it, unless `config` is given,
-    and its review ledger as `ledgers` or the configuration's `require-ledger` says; a broken
-    ledger is yielded as an error naming it. `jobs` worker processes extract and check
-    (`claimcheck.batch.check_many`), results in input order.
+    Each file gets the configuration found by walking up from it, unless `config` is given;
+    its `max-bytes` and `max-claims` apply unless `max_bytes` / `max_claims` are given, and
+    its review ledger is read as `ledgers` or the configuration's `require-ledger` says (a
+    broken ledger is yielded as an error naming it). `encoding` and `errors` say how files
+    and standard input are decoded (see `ReadOptions`). `jobs` worker processes extract and
+    check (`claimcheck.batch.check_many`), results in input order.
     """
     from ..batch import check_many
 
-    inputs = iter_inputs(paths, stdin, jobs=jobs)
+    finder = finder or ConfigFinder(config)
+    inputs = _read_inputs(paths, stdin, finder, encoding, errors, max_bytes)
     yield from check_many(
-        inputs, finder or ConfigFinder(config), jobs=jobs, reference_date=reference_date, day_first=day_first,
-        ledgers=ledgers, sources=tuple(sources),
+        inputs, finder, jobs=jobs, reference_date=reference_date, day_first=day_first,
+        ledgers=ledgers, sources=tuple(sources), max_claims=max_claims,
     )
+
+
+def _read_inputs(
+    paths: Sequence[str], stdin: BinaryIO | None, finder: ConfigFinder, encoding: str | None, errors: str, max_bytes: int | None,
+) -> Iterator[Union[Input, InputError]]:
+    """Each input read with its own draft's size cap; a broken configuration is left for `check_many` to raise in order."""
+    with Fetcher(FetchOptions(max_bytes=max_bytes or DEFAULT_MAX_BYTES)) as fetcher:
+        for target in plan_inputs(paths):
+            if isinstance(target, InputError):
+                yield target
+                continue
+            try:
+                configured = finder.for_path(target.location if target.kind is InputKind.FILE else None).max_bytes
+            except ClaimcheckError:
+                configured = DEFAULT_MAX_BYTES
+            try:
+                yield read_target(target, stdin, fetcher, ReadOptions(max_bytes or configured, encoding, errors))
+            except InputError as exc:
+                yield exc

@@ -62,7 +62,9 @@ def run() -> None:
         print("claimcheck: interrupted", file=sys.stderr)
         sys.exit(130)
     except ClaimcheckError as exc:
-        print(f"claimcheck: error: {exc}", file=sys.stderr)
+        from ..report.safe import visible
+
+        print(f"claimcheck: error: {visible(str(exc))}", file=sys.stderr)
         sys.exit(int(ExitCode.ERROR))
 
 

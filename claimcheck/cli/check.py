@@ -27,8 +27,10 @@ from ..check import (
 )
 from ..errors import ClaimcheckError, InputError
 from ..load import iter_inputs
+from ..load.limits import ERRORS, check_encoding, check_errors, parse_size
 from ..model import Document, Severity
 from ..pipeline import extract
+from ..report.atomic import atomic_writer
 from ..report.ci import FindingsFormat, make_findings_reporter
 from .common import Environment, ExitCode, app, parse_reference_date
 
@@ -68,9 +70,23 @@ def run_check(
     against: Sequence[str] = (),
     *,
     jobs: Optional[int] = None,
+    max_bytes: Optional[str] = None,
+    max_claims: Optional[int] = None,
+    encoding: Optional[str] = None,
+    errors: str = "strict",
 ) -> ExitCode:
-    """What `claimcheck check` does, with the environment passed in; `jobs` worker processes (default: the usable cores)."""
+    """What `claimcheck check` does, with the environment passed in.
+
+    `jobs` worker processes (default: the usable cores); `max_bytes` and `max_claims`
+    left as None come from each file's configuration.
+    """
     try:
+        read = _Reading(
+            parse_size(max_bytes) if max_bytes is not None else None,
+            max_claims,
+            check_encoding(encoding) if encoding else None,
+            check_errors(errors),
+        )
         option_date = parse_reference_date(reference_date)
         fixed = load_config(config_file) if config_file else None
         finder = ConfigFinder(fixed, _split(select) or None, _split(ignore), fail_on)
@@ -90,14 +106,16 @@ def run_check(
             env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
             return ExitCode.ERROR
         paths = ["-"]
-    run = _Run(finder, known, option_date, day_first, usable_cores() if jobs is None else jobs, ledgers, sources)
-    with ExitStack() as stack:
-        try:
-            out = stack.enter_context(open(output_file, "w", encoding="utf-8")) if output_file else env.stdout
-        except OSError as exc:
-            env.say(f"error: {output_file}: cannot write: {exc.strerror or exc}")
-            return ExitCode.ERROR
-        status = run.report(env, out, paths, fmt)
+    run = _Run(finder, known, option_date, day_first, read, usable_cores() if jobs is None else jobs, ledgers, sources)
+    try:  # the report file appears whole when the run ends, or not at all
+        with ExitStack() as stack:
+            out = stack.enter_context(atomic_writer(output_file)) if output_file else env.stdout
+            status = run.report(env, out, paths, fmt)
+    except OSError as exc:
+        if not output_file:
+            raise
+        env.say(f"error: {output_file}: cannot write: {exc.strerror or exc}")
+        return ExitCode.ERROR
     if status is ExitCode.ERROR and run.aborted:
         return status
     if write_baseline_to:
@@ -125,6 +143,16 @@ def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple
     return tuple(documents), unread
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How drafts are read; a cap left as None comes from each draft's configuration."""
+
+    max_bytes: Optional[int]
+    max_claims: Optional[int]
+    encoding: Optional[str]
+    errors: str
+
+
 @dataclass
 class _Run:
     """The state of one `check` run: what was found, what counts, whether to fail."""
@@ -133,6 +161,7 @@ class _Run:
     known: Optional[Baseline]
     reference_date: Optional[dt.date]
     day_first: Optional[bool]
+    read: "_Reading"
     jobs: int
     ledgers: LedgerMode = LedgerMode.AUTO
     sources: tuple[Document, ...] = ()
@@ -148,6 +177,7 @@ class _Run:
         items = check_paths(
             paths, finder=self.finder, stdin=env.stdin, reference_date=self.reference_date, day_first=self.day_first,
             ledgers=self.ledgers, sources=self.sources, jobs=self.jobs,
+            encoding=self.read.encoding, errors=self.read.errors, max_bytes=self.read.max_bytes, max_claims=self.read.max_claims,
         )
         try:
             for item in items:
@@ -199,6 +229,10 @@ def check_command(
     require_ledger: bool = typer.Option(False, "--ledger", help="Every draft needs a review ledger (DRAFT.claims.json): CC012/CC013 report claims not verified, changed since, or marked wrong. Without it, only ledgers found beside drafts are read."),
     against: Optional[List[str]] = typer.Option(None, "--against", "-a", metavar="SOURCE", help="Compare the claims with this source (a file, directory or http(s) address; repeatable): CC014 reports conflicts, CC015 claims not in the sources."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=256, help="Worker processes that check files (default: the usable cores); results still come in input order."),
+    max_bytes: Optional[str] = typer.Option(None, "--max-bytes", metavar="SIZE", help="Refuse a draft larger than this (bytes, or 500k, 10M). Default: the configuration's max-bytes, else 10M."),
+    max_claims: Optional[int] = typer.Option(None, "--max-claims", min=1, metavar="N", help="Refuse a draft with more claims than this. Default: the configuration's max-claims, else 10000."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="Read drafts in this encoding (cp1252, latin-1, utf-16...) instead of UTF-8."),
+    errors: str = typer.Option("strict", "--errors", metavar="|".join(ERRORS), help="replace: read bytes that do not fit the encoding as U+FFFD instead of refusing the draft."),
     show_rules: bool = typer.Option(False, "--list-rules", callback=_list_rules_callback, is_eager=True, help="List every rule with its code, name and default severity, and exit."),
 ) -> None:
     """Check drafts for claims that contradict themselves, the calendar or each other.
@@ -220,6 +254,8 @@ def check_command(
       claimcheck check draft.md --against press-release.md --select CC014
 
       claimcheck check archive/ --jobs 4
+
+      claimcheck check old-drafts/ --encoding cp1252 --errors replace
     """
     env = Environment.from_process()
     raise typer.Exit(
@@ -228,6 +264,7 @@ def check_command(
                 env, paths or [], fmt, fail_on, select, ignore, config_file, baseline,
                 write_baseline_to, output_file, reference_date, day_first,
                 LedgerMode.REQUIRED if require_ledger else LedgerMode.AUTO, against or (), jobs=jobs,
+                max_bytes=max_bytes, max_claims=max_claims, encoding=encoding, errors=errors,
             )
         )
     )

@@ -60,7 +60,10 @@ class Environment:
         )
 
     def say(self, message: str) -> None:
-        print(f"claimcheck: {message}", file=self.stderr, flush=True)
+        """One line on stderr; names in it (files, addresses) show their control characters as escapes."""
+        from ..report.safe import visible
+
+        print(f"claimcheck: {visible(message)}", file=self.stderr, flush=True)
 
 
 app = typer.Typer(

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import enum
-import re
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,16 +12,16 @@ import typer
 
 from ..batch import extract_many, usable_cores
 from ..errors import InputError, UsageError
-from ..load import STDIN, FetchOptions, Input, load_inputs, plan_inputs, read_input_list
+from ..load import STDIN, FetchOptions, Input, ReadOptions, load_inputs, plan_inputs, read_input_list
+from ..load.limits import DEFAULT_MAX_CLAIMS, ERRORS, check_encoding, check_errors
+from ..load.limits import parse_size as _parse_size
 from ..model import Document, Kind
 from ..report import Format, make_reporter
+from ..report.safe import terminal_text, visible
 from .common import Environment, ExitCode, app, parse_reference_date
 
 # Without --jobs, at least this many inputs are read or fetched at once, however few the cores.
 DEFAULT_READERS = 4
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$", re.I)
-_SIZE_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class GroupBy(str, enum.Enum):
@@ -49,10 +48,7 @@ def _parse_kinds(values: Optional[List[str]]) -> Optional[set[Kind]]:
 
 def parse_size(value: str) -> int:
     """`10000000`, `500k`, `10M`, `1GB` -> bytes (decimal units, as the default "10 MB" is meant)."""
-    found = _SIZE.match(value)
-    if not found or float(found.group(1)) <= 0:
-        raise UsageError(f"--max-bytes {value!r} is not a size; write it as bytes (500000) or with k, M or G (500k, 10M)")
-    return int(float(found.group(1)) * _SIZE_UNITS[found.group(2).lower()])
+    return _parse_size(value)
 
 
 def _arguments(paths: Sequence[str], input_lists: Sequence[str], env: Environment) -> list[str]:
@@ -127,7 +123,7 @@ class BatchProgress:
         if self._progress is None:
             self.env.say(message)
         else:
-            self._progress.console.print(f"claimcheck: {message}", markup=False, highlight=False, soft_wrap=True)
+            self._progress.console.print(f"claimcheck: {visible(message)}", markup=False, highlight=False, soft_wrap=True)
 
     @contextmanager
     def paused(self, needed: bool) -> Iterator[None]:
@@ -143,9 +139,9 @@ class BatchProgress:
 
 def _show_text(env: Environment, item: Input, with_header: bool, first: bool) -> None:
     """The text that was checked, so `text[start:end]` of any claim can be looked up in it."""
-    text = item.text if not env.stdout_is_terminal else _CONTROL.sub("\ufffd", item.text)
+    text = item.text if not env.stdout_is_terminal else terminal_text(item.text)
     if with_header:
-        env.stdout.write(("" if first else "\n") + f"==> {item.source} <==\n")
+        env.stdout.write(("" if first else "\n") + f"==> {visible(item.source)} <==\n")
     env.stdout.write(text if text.endswith("\n") else text + "\n")
     env.stdout.flush()
 
@@ -163,6 +159,8 @@ def run_extract(
     jobs: Optional[int] = None,
     fetch: FetchOptions | None = None,
     show_text: bool = False,
+    read: ReadOptions | None = None,
+    max_claims: int | None = DEFAULT_MAX_CLAIMS,
 ) -> ExitCode:
     """What `claimcheck extract` does, with the environment passed in.
 
@@ -170,6 +168,7 @@ def run_extract(
     at once (without `jobs`, at least DEFAULT_READERS), results in input order.
     """
     fetch = fetch or FetchOptions()
+    read = read or ReadOptions(max_bytes=fetch.max_bytes)
     try:
         wanted = _parse_kinds(kinds)
         option_date = parse_reference_date(reference_date)
@@ -198,10 +197,10 @@ def run_extract(
         reporter = make_reporter(fmt, env.stdout, console, group_by_source=group_by is GroupBy.SOURCE)
         reporter.start()
     tally = Tally()
-    inputs = load_inputs(planned, env.stdin, fetch=fetch, jobs=readers)
+    inputs = load_inputs(planned, env.stdin, fetch=fetch, jobs=readers, read_options=read)
     # Closed on the way out, Ctrl-C included, so that worker processes stop at once.
     results: Iterator[Union[Input, Document, InputError]] = inputs if reporter is None else extract_many(
-        inputs, jobs=processes, reference_date=option_date, day_first=day_first, kinds=wanted,
+        inputs, jobs=processes, reference_date=option_date, day_first=day_first, kinds=wanted, max_claims=max_claims,
     )
     with BatchProgress(env, len(planned)) as progress, closing(results):  # type: ignore[type-var]
         for item in results:
@@ -240,7 +239,10 @@ def extract_command(
     input_list: Optional[List[str]] = typer.Option(None, "--input-list", "-i", metavar="FILE", help="Read more inputs from FILE (or - for stdin): one path or address a line, # for comments. Repeatable."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, max=256, help="Worker processes that extract, and inputs read or fetched at once (default: the usable cores; at least 4 reads). Results still come in input order."),
     timeout: float = typer.Option(10.0, "--timeout", min=0.1, metavar="SECONDS", help="Seconds to wait for a site to connect or to send more; a whole download may take 3 times that."),
-    max_bytes: str = typer.Option("10M", "--max-bytes", metavar="SIZE", help="Refuse pages larger than this (bytes, or with k, M, G: 500k, 10M)."),
+    max_bytes: str = typer.Option("10M", "--max-bytes", metavar="SIZE", help="Refuse an input (file, stdin or page) larger than this (bytes, or with k, M, G: 500k, 10M)."),
+    max_claims: int = typer.Option(DEFAULT_MAX_CLAIMS, "--max-claims", min=1, metavar="N", help="Refuse a document with more claims than this."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="Read files and stdin in this encoding (cp1252, latin-1, utf-16...) instead of UTF-8."),
+    errors: str = typer.Option("strict", "--errors", metavar="|".join(ERRORS), help="replace: read bytes that do not fit the encoding as U+FFFD instead of refusing the file."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help="Keep fetched pages in an HTTP cache here and reuse them while the site says they are fresh."),
     show_text: bool = typer.Option(False, "--show-text", help="Print the text that is checked (for a web page: the article found in it) instead of the claims; claim offsets, lines and columns refer to this text."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour, even on a terminal (NO_COLOR is honoured too)."),
@@ -262,15 +264,18 @@ def extract_command(
       cat story.md | claimcheck extract - --reference-date 2023-03-01 --format jsonl
 
       claimcheck extract draft.md --group-by source
+
+      claimcheck extract old-archive/ --encoding cp1252 --max-bytes 50M
     """
     env = Environment.from_process(no_color=no_color)
     try:
         fetch = FetchOptions(timeout=timeout, max_bytes=parse_size(max_bytes), cache_dir=cache_dir)
+        read = ReadOptions(fetch.max_bytes, check_encoding(encoding) if encoding else None, check_errors(errors))
     except UsageError as exc:
         env.say(f"error: {exc}")
         raise typer.Exit(int(ExitCode.ERROR))
     status = run_extract(
         env, paths or [], fmt, kind, reference_date, day_first, group_by,
-        input_lists=input_list or [], jobs=jobs, fetch=fetch, show_text=show_text,
+        input_lists=input_list or [], jobs=jobs, fetch=fetch, show_text=show_text, read=read, max_claims=max_claims,
     )
     raise typer.Exit(int(status))

@@ -16,14 +16,18 @@ from .files import (
     read_html,
     read_input_list,
     read_stream,
+    read_target,
     read_url,
 )
+from .limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CLAIMS, ReadOptions, check_encoding, parse_size
 from .lines import LineIndex
 from .markdown import Prose, read_prose
 from .url import FetchOptions, Fetched, Fetcher, looks_like_url
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CLAIMS",
     "HTML_SUFFIXES",
     "STDIN",
     "FetchOptions",
@@ -34,17 +38,21 @@ __all__ = [
     "InputMetadata",
     "LineIndex",
     "Prose",
+    "ReadOptions",
     "Target",
+    "check_encoding",
     "decode",
     "decode_declared",
     "iter_inputs",
     "load_inputs",
     "looks_like_url",
+    "parse_size",
     "plan_inputs",
     "read_file",
     "read_html",
     "read_input_list",
     "read_prose",
     "read_stream",
+    "read_target",
     "read_url",
 ]

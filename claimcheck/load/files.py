@@ -16,8 +16,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
-from ..errors import InputError
+from ..errors import InputError, LimitError
 from .html import document_charset, extract_article, looks_like_html
+from .limits import ReadOptions, human_size, is_wide
 from .url import HTML_TYPES, FetchOptions, Fetcher, looks_like_url
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -28,6 +29,17 @@ _LIST_COMMENT = re.compile(r"(?:^|\s)#.*$")
 _HOST_LIKE = re.compile(r"^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# A text file with one of these BOMs is read in that encoding, the BOM kept as U+FEFF as
+# for UTF-8, so offsets count it (Notepad's "Unicode" is UTF-16 LE with a BOM).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+              (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# What a binary file most often is, so the message can say so.
+_MAGIC = (
+    (b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive, or a Word or OpenDocument file"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file"), (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "gzip-compressed"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"), (b"\x7fELF", "a program"), (b"SQLite format 3\x00", "an SQLite database"),
+)
 # Labels browsers read as another encoding (WHATWG Encoding Standard): pages that say
 # ISO-8859-1 are written in windows-1252, curly quotes and euro sign included.
 _LABEL_MEANS = {
@@ -84,20 +96,39 @@ class Target:
     location: str
 
 
-def decode(data: bytes, source: str) -> str:
-    """UTF-8 (a BOM is kept as U+FEFF so offsets match the file), or an InputError.
+def decode(data: bytes, source: str, encoding: str | None = None, errors: str = "strict") -> str:
+    """The text of a file or stream, or an InputError naming the first byte that does not fit.
 
-    Line endings are not translated: CRLF stays CRLF, so offsets are into the file as written.
+    Without `encoding`: UTF-8, or UTF-16/UTF-32 when the data starts with their BOM; a
+    BOM is kept as U+FEFF so offsets match the file. `errors="replace"` reads bytes that
+    do not fit as U+FFFD. Line endings are not translated: CRLF stays CRLF, so offsets
+    are into the file as written.
     """
-    _refuse_binary(data, source)
+    chosen = encoding or next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), "utf-8")
+    wide = is_wide(chosen)
+    if not wide:
+        _refuse_binary(data, source)
     try:
-        text = data.decode("utf-8")
+        text = data.decode(chosen, errors)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            source, f"not valid UTF-8 (byte offset {exc.start}); save the file as UTF-8 and try again"
-        ) from None
+        raise InputError(source, _undecodable(data, exc, encoding)) from None
+    if wide and "\x00" in text[:_SNIFF_BYTES]:
+        raise InputError(source, "binary data, not a text article (skipped)")
     _refuse_empty(text, source)
     return text
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError, encoding: str | None) -> str:
+    """One line: which byte, on which line, and the two ways to read the file anyway."""
+    line = data.count(b"\n", 0, exc.start) + 1
+    where = f"byte offset {exc.start} (line {line})"
+    if encoding is None:
+        name = exc.encoding.upper().replace("-LE", "").replace("-BE", "").replace("_", "-")
+        return (
+            f"not valid {name} at {where}; save it as UTF-8, or read it with --encoding NAME "
+            "(cp1252 for most Western European Windows files) or with --errors replace"
+        )
+    return f"not valid {encoding} at {where}; check --encoding, or read it with --errors replace"
 
 
 def decode_declared(data: bytes, source: str, declared: Sequence[str | None] = ()) -> str:
@@ -148,8 +179,11 @@ def _checked(text: str, source: str) -> str:
 
 
 def _refuse_binary(data: bytes, source: str) -> None:
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        raise InputError(source, "binary data, not a text article (skipped)")
+    what = next((name for magic, name in _MAGIC if data.startswith(magic)), None)
+    if what is None and b"\x00" not in data[:_SNIFF_BYTES]:
+        return
+    kind = f"binary data ({what})" if what else "binary data"
+    raise InputError(source, f"{kind}, not a text article (skipped); save its text as UTF-8 and check that file")
 
 
 def _refuse_empty(text: str, source: str) -> None:
@@ -162,9 +196,16 @@ def read_html(
     source: str,
     charset: str | None = None,
     metadata: InputMetadata | None = None,
+    options: ReadOptions | None = None,
 ) -> Input:
-    """A page's article text and metadata; `charset` is what the server declared, if anything."""
-    html = decode_declared(data, source, (charset, document_charset(data)))
+    """A page's article text and metadata; `charset` is what the server declared, if anything.
+
+    An `options.encoding` given by the user wins over what the page declares.
+    """
+    if options is not None and options.encoding:
+        html = decode(data, source, options.encoding, options.errors)
+    else:
+        html = decode_declared(data, source, (charset, document_charset(data)))
     base = metadata or InputMetadata(content_type="text/html")
     article = extract_article(html, source, url=base.final_url or base.url)
     return Input(
@@ -182,11 +223,20 @@ def read_html(
     )
 
 
-def read_file(path: Union[str, os.PathLike[str]]) -> Input:
-    """A text file as written, or a saved HTML page (*.html, *.htm) as its article text."""
+def read_file(path: Union[str, os.PathLike[str]], options: ReadOptions | None = None) -> Input:
+    """A text file as written, or a saved HTML page (*.html, *.htm) as its article text.
+
+    A file over `options.max_bytes` is refused before it is read (its size is known) or
+    as soon as the cap is passed (a device or pipe that keeps sending).
+    """
+    options = options or ReadOptions()
     source = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > options.max_bytes:
+                raise _too_big(source, options.max_bytes, size)
+            data = handle.read(options.max_bytes + 1)
     except FileNotFoundError:
         hint = f"; for a web address write https://{source}" if _HOST_LIKE.match(source) else ""
         raise InputError(source, "no such file" + hint) from None
@@ -196,17 +246,30 @@ def read_file(path: Union[str, os.PathLike[str]]) -> Input:
         raise InputError(source, "permission denied") from None
     except OSError as exc:
         raise InputError(source, exc.strerror or str(exc)) from None
+    if len(data) > options.max_bytes:
+        raise _too_big(source, options.max_bytes)
     if Path(source).suffix.lower() in HTML_SUFFIXES:
-        return read_html(data, source)
-    return Input(source, decode(data, source))
+        return read_html(data, source, options=options)
+    return Input(source, decode(data, source, options.encoding, options.errors))
 
 
-def read_stream(stream: BinaryIO, source: str = "<stdin>") -> Input:
-    """Standard input: text as written, or the article of an HTML page piped in (`curl ... |`)."""
-    data = stream.read()
+def read_stream(stream: BinaryIO, source: str = "<stdin>", options: ReadOptions | None = None) -> Input:
+    """Standard input: text as written, or the article of an HTML page piped in (`curl ... |`).
+
+    At most `options.max_bytes` are read: an endless stream is refused, not held in memory.
+    """
+    options = options or ReadOptions()
+    data = stream.read(options.max_bytes + 1)
+    if len(data) > options.max_bytes:
+        raise _too_big(source, options.max_bytes)
     if looks_like_html(data[:_SNIFF_BYTES].decode("latin-1")):
-        return read_html(data, source)
-    return Input(source, decode(data, source))
+        return read_html(data, source, options=options)
+    return Input(source, decode(data, source, options.encoding, options.errors))
+
+
+def _too_big(source: str, cap: int, size: int | None = None) -> LimitError:
+    what = f"{human_size(size)}, over" if size is not None else "over"
+    return LimitError(source, f"{what} the --max-bytes limit of {human_size(cap)}; raise --max-bytes if it really is one article")
 
 
 def read_url(url: str, fetcher: Fetcher) -> Input:
@@ -224,15 +287,25 @@ def read_url(url: str, fetcher: Fetcher) -> Input:
 
 
 def read_input_list(location: str, stdin: BinaryIO | None = None) -> list[str]:
-    """The inputs named in a list file (or `-`): one per line; blank lines and `# comments` skipped."""
+    """The inputs named in a list file (or `-`): one per line; blank lines and `# comments` skipped.
+
+    A list is read up to the default --max-bytes (10 MB, some 100,000 addresses) and refused beyond.
+    """
+    cap = ReadOptions().max_bytes
     try:
-        data = (stdin or sys.stdin.buffer).read() if location == STDIN else Path(location).read_bytes()
+        if location == STDIN:
+            data = (stdin or sys.stdin.buffer).read(cap + 1)
+        else:
+            with open(location, "rb") as handle:
+                data = handle.read(cap + 1)
     except FileNotFoundError:
         raise InputError(location, "no such input list") from None
     except IsADirectoryError:
         raise InputError(location, "is a directory, not an input list") from None
     except OSError as exc:
         raise InputError(location, exc.strerror or str(exc)) from None
+    if len(data) > cap:
+        raise LimitError(location, f"input list over {human_size(cap)}; split it into smaller lists")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -287,12 +360,12 @@ def plan_inputs(arguments: Iterable[str]) -> list[Union[Target, InputError]]:
     return planned
 
 
-def read_target(target: Target, stdin: BinaryIO | None, fetcher: Fetcher) -> Input:
+def read_target(target: Target, stdin: BinaryIO | None, fetcher: Fetcher, options: ReadOptions | None = None) -> Input:
     if target.kind is InputKind.STDIN:
-        return read_stream(stdin if stdin is not None else sys.stdin.buffer)
+        return read_stream(stdin if stdin is not None else sys.stdin.buffer, options=options)
     if target.kind is InputKind.URL:
         return read_url(target.location, fetcher)
-    return read_file(target.location)
+    return read_file(target.location, options)
 
 
 def load_inputs(
@@ -301,8 +374,12 @@ def load_inputs(
     *,
     fetch: FetchOptions | None = None,
     jobs: int = 1,
+    read_options: ReadOptions | None = None,
 ) -> Iterator[Union[Input, InputError]]:
-    """Read every planned input, `jobs` at a time, yielding results in input order as they are ready."""
+    """Read every planned input, `jobs` at a time, yielding results in input order as they are ready.
+
+    `read_options` governs files and standard input; `fetch` governs web addresses.
+    """
     options = fetch or FetchOptions()
     with Fetcher(options) as fetcher:
 
@@ -310,7 +387,7 @@ def load_inputs(
             if isinstance(item, InputError):
                 return item
             try:
-                return read_target(item, stdin, fetcher)
+                return read_target(item, stdin, fetcher, read_options)
             except InputError as exc:
                 return exc
 
@@ -372,10 +449,11 @@ def iter_inputs(
     *,
     fetch: FetchOptions | None = None,
     jobs: int = 1,
+    read_options: ReadOptions | None = None,
 ) -> Iterator[Union[Input, InputError]]:
     """Every article named by the arguments, in order; failures are yielded, not raised.
 
     An argument is a file, `-` for standard input, an http(s) address, or a directory
     searched recursively for articles (*.md, *.markdown, *.txt) and saved pages (*.html, *.htm).
     """
-    return load_inputs(plan_inputs(arguments), stdin, fetch=fetch, jobs=jobs)
+    return load_inputs(plan_inputs(arguments), stdin, fetch=fetch, jobs=jobs, read_options=read_options)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 
 from ..errors import FetchError
+from .limits import DEFAULT_MAX_BYTES, human_size
 
 if TYPE_CHECKING:
     import httpx
@@ -48,7 +49,7 @@ class FetchOptions:
     """
 
     timeout: float = 10.0
-    max_bytes: int = 10_000_000
+    max_bytes: int = DEFAULT_MAX_BYTES
     max_redirects: int = 10
     retries: int = 3
     max_retry_wait: float = 30.0
@@ -97,10 +98,6 @@ def retry_after(value: str | None, now: dt.datetime | None = None) -> float | No
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     return max(0.0, (when - (now or dt.datetime.now(dt.timezone.utc))).total_seconds())
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:g} MB" if n >= 1_000_000 else f"{n:,} bytes"
 
 
 def _user_agent() -> str:
@@ -220,14 +217,14 @@ def _read_capped(url: str, response: "httpx.Response", options: FetchOptions) ->
     cap = options.max_bytes
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > cap:
-        raise FetchError(url, f"the page is {_size(int(declared))}, over the --max-bytes limit of {_size(cap)}; raise --max-bytes if it really is one article")
+        raise FetchError(url, f"the page is {human_size(int(declared))}, over the --max-bytes limit of {human_size(cap)}; raise --max-bytes if it really is one article")
     deadline = time.monotonic() + options.download_limit
     chunks: list[bytes] = []
     total = 0
     for chunk in response.iter_bytes():
         total += len(chunk)
         if total > cap:
-            raise FetchError(url, f"the page is over the --max-bytes limit of {_size(cap)}; raise --max-bytes if it really is one article")
+            raise FetchError(url, f"the page is over the --max-bytes limit of {human_size(cap)}; raise --max-bytes if it really is one article")
         if time.monotonic() > deadline:
             raise FetchError(url, f"still downloading after {options.download_limit:g} s (the server sends very slowly); try again later or raise --timeout")
         chunks.append(chunk)

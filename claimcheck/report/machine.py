@@ -7,13 +7,13 @@ from typing import Any, TextIO
 
 from ..errors import InputError
 from ..model import Claim, Document
+from .safe import csv_cell, json_text
 
 SCHEMA_VERSION = 1
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+    return json_text(json.dumps(obj, ensure_ascii=False))
 
 
 class JsonReporter:
@@ -71,8 +71,8 @@ CSV_COLUMNS = (
 
 
 def neutralise(cell: str) -> str:
-    """Keep a spreadsheet from reading a cell of document text as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    """Keep a spreadsheet from reading a cell of document text as a formula (see `safe.csv_cell`)."""
+    return csv_cell(cell)
 
 
 def csv_row(doc: Document, claim: Claim) -> list[Any]:

@@ -5,15 +5,9 @@ from typing import Sequence, TextIO
 
 from ..errors import InputError
 from ..model import Claim, Document
-from .text import format_source, format_value, group_by_source, one_line
-
-
-def cell(text: str) -> str:
-    """A table cell: one line, with the characters that would break the table escaped."""
-    text = one_line(text)
-    for ch in ("\\", "|", "`", "*", "_", "[", "]", "<", ">"):
-        text = text.replace(ch, "\\" + ch)
-    return text
+from .safe import markdown_cell as cell
+from .safe import visible
+from .text import format_source, format_value, group_by_source
 
 
 class MarkdownReporter:
@@ -28,7 +22,7 @@ class MarkdownReporter:
 
     def document(self, doc: Document) -> None:
         ref = doc.reference_date.isoformat() if doc.reference_date else "none"
-        self.out.write(f"### {cell(doc.source)}\n\n")
+        self.out.write(f"### {cell(visible(doc.source))}\n\n")
         self.out.write(f"Reference date: {ref} ({doc.reference_date_origin.value}); {len(doc.claims)} claims\n\n")
         if not self.group_by_source:
             self._table(doc.claims)

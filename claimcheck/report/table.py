@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..errors import InputError
 from ..model import Claim, Document, Kind
-from .text import format_source, format_value, group_by_source, one_line, printable
+from .safe import one_line, visible
+from .text import format_source, format_value, group_by_source
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 def _shown(text: str) -> str:
     """Document text as one display line: no control characters, white space folded."""
-    return " ".join(printable(text).split())
+    return one_line(text)
 
 
 def marked_sentence(claims: Sequence[Claim]) -> "Text":
@@ -72,7 +73,7 @@ class TableReporter:
 
         self.documents += 1
         ref = doc.reference_date.strftime("%a %d %b %Y") if doc.reference_date else "none"
-        title = Text.assemble((printable(doc.source), "bold"), f"  reference date: {ref} ({doc.reference_date_origin.value})")
+        title = Text.assemble((visible(doc.source), "bold"), f"  reference date: {ref} ({doc.reference_date_origin.value})")
         if not doc.claims:
             self.console.print(title)
             self.console.print("  no claims found")
@@ -83,7 +84,7 @@ class TableReporter:
             return
         self.console.print(title)
         for source, claims in group_by_source(doc.claims):
-            self._table(Text.assemble("  ", (printable(source), "bold cyan")), claims)
+            self._table(Text.assemble("  ", (one_line(source), "bold cyan")), claims)
 
     def _table(self, title: "Text", claims: Sequence[Claim]) -> None:
         from rich.table import Table
@@ -105,7 +106,7 @@ class TableReporter:
                     f"{c.line}:{c.column}",
                     c.kind.value,
                     Text(one_line(c.text)),
-                    Text(_value_cell(c)),
+                    Text(one_line(_value_cell(c))),
                     Text(one_line(c.subject or "")),
                     Text(one_line(format_source(c))),
                     marked_sentence(group) if index == 0 else Text("″", style="dim"),

@@ -2,22 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Sequence
 
 from ..model import Claim, Kind, Number
+from .safe import one_line, printable
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _QUALIFIER_SIGN = {"=": "", "~": "~", ">": ">", "<": "<", ">=": "≥", "<=": "≤", "up": "+", "down": "−"}
-
-
-def printable(text: str) -> str:
-    """Text with control and bidi-override characters removed, so a document cannot drive a terminal."""
-    return _CONTROL.sub("", text.replace("\t", " "))
-
-
-def one_line(text: str) -> str:
-    return " ".join(printable(text).split())
 
 
 def format_number(value: Number) -> str:
@@ -88,3 +78,6 @@ def group_by_source(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
     if own:
         ordered.append((OWN_VOICE, own))
     return ordered
+
+
+__all__ = ["OWN_VOICE", "format_number", "format_source", "format_value", "group_by_source", "one_line", "printable"]

@@ -3,6 +3,8 @@
     ::error file=drafts/a.md,line=3,col=17,endLine=3,endColumn=32,title=CC003 inconsistent-figure::message
 
 Messages escape %, CR and LF; properties also escape ":" and "," (GitHub's toolkit rules).
+A message is folded to one printable line first: document text cannot colour the log;
+a file name shows its control characters as escapes (`\x0c`), so no line breaks in two.
 """
 from __future__ import annotations
 
@@ -10,12 +12,13 @@ from typing import Sequence, TextIO
 
 from ...errors import InputError
 from ...model import Finding, Severity
+from ..safe import no_surrogates, one_line, visible
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return no_surrogates(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
@@ -30,8 +33,8 @@ def command(level: str, message: str, **properties: object) -> str:
 def annotation(finding: Finding) -> str:
     return command(
         LEVELS[finding.severity],
-        finding.message,
-        file=finding.source,
+        one_line(finding.message),
+        file=visible(finding.source),
         line=finding.line,
         col=finding.column,
         endLine=finding.end_line,
@@ -53,7 +56,7 @@ class GithubReporter:
         self.out.flush()
 
     def error(self, error: InputError) -> None:
-        self.out.write(command("error", error.reason, file=error.source, title="claimcheck could not read this file") + "\n")
+        self.out.write(command("error", one_line(error.reason), file=visible(error.source), title="claimcheck could not read this file") + "\n")
 
     def finish(self) -> None:
         self.out.flush()

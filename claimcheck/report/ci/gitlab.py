@@ -14,6 +14,7 @@ from typing import Any, Sequence, TextIO
 
 from ...errors import InputError
 from ...model import Finding, Severity
+from ..safe import json_text, no_surrogates, one_line
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -42,7 +43,7 @@ class GitlabReporter:
 
     def document(self, source: str, findings: Sequence[Finding]) -> None:
         for f in findings:
-            path = report_path(f.source)
+            path = no_surrogates(report_path(f.source))
             key = f"{path}\x1f{f.fingerprint}"
             occurrence = self.seen[key]
             self.seen[key] += 1
@@ -50,7 +51,7 @@ class GitlabReporter:
             self.issues.append(
                 {
                     "type": "issue",
-                    "description": f"{f.code} {f.message}",
+                    "description": f"{f.code} {one_line(f.message)}",
                     "check_name": f.code,
                     "fingerprint": digest,
                     "severity": SEVERITIES[f.severity],
@@ -63,5 +64,5 @@ class GitlabReporter:
         pass
 
     def finish(self) -> None:
-        self.out.write(json.dumps(self.issues, ensure_ascii=False, indent=1) + "\n")
+        self.out.write(json_text(json.dumps(self.issues, ensure_ascii=False, indent=1)) + "\n")
         self.out.flush()

@@ -7,6 +7,7 @@ from typing import Sequence, TextIO
 
 from ...errors import InputError
 from ...model import Finding, Severity
+from ..safe import json_text
 
 SCHEMA_VERSION = 1
 
@@ -40,5 +41,5 @@ class JsonFindingsReporter:
                 "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
             },
         }
-        self.out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        self.out.write(json_text(json.dumps(payload, ensure_ascii=False, indent=1)) + "\n")
         self.out.flush()

@@ -3,11 +3,13 @@
 Columns count Unicode code points (`columnKind`), as claimcheck's columns do.
 `partialFingerprints` carry the finding fingerprint (rule + claim id), so code scanning
 follows a finding when lines move. The subset written here is described by
-`sarif-subset.schema.json`, which the tests validate against.
+`sarif-subset.schema.json`, which the tests validate against. Message texts are plain
+text as SARIF defines it: braces doubled, square brackets escaped (`safe.sarif_text`).
 """
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 from urllib.parse import quote
@@ -15,6 +17,7 @@ from urllib.parse import quote
 from ... import __version__
 from ...errors import InputError
 from ...model import Finding, Severity
+from ..safe import json_text, no_surrogates, one_line, sarif_text
 from .rules import RuleInfo
 
 SARIF_VERSION = "2.1.0"
@@ -28,7 +31,12 @@ def artifact_uri(source: str) -> dict[str, str]:
     path = Path(source)
     if path.is_absolute():
         return {"uri": path.as_uri()}
-    return {"uri": quote(path.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+    # The name's own bytes, percent-encoded: a name that is not UTF-8 still gives a valid URI.
+    try:
+        raw = os.fsencode(path.as_posix())
+    except UnicodeEncodeError:  # a lone surrogate that no file name's bytes produce
+        raw = no_surrogates(path.as_posix()).encode("utf-8")
+    return {"uri": quote(raw, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
@@ -65,7 +73,7 @@ class SarifReporter:
                     "ruleId": f.code,
                     "ruleIndex": self.index[f.code],
                     "level": LEVELS[f.severity],
-                    "message": {"text": f.message},
+                    "message": {"text": sarif_text(one_line(f.message))},
                     "locations": [
                         {
                             "physicalLocation": {
@@ -90,7 +98,7 @@ class SarifReporter:
         self.notifications.append(
             {
                 "level": "error",
-                "message": {"text": error.reason},
+                "message": {"text": sarif_text(one_line(error.reason))},
                 "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(error.source)}}],
             }
         )
@@ -117,5 +125,5 @@ class SarifReporter:
                 }
             ],
         }
-        self.out.write(json.dumps(log, ensure_ascii=False, indent=1) + "\n")
+        self.out.write(json_text(json.dumps(log, ensure_ascii=False, indent=1)) + "\n")
         self.out.flush()
