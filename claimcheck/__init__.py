@@ -28,19 +28,21 @@ def extract(
     day_first: bool = False,
     kinds: Iterable[Kind | str] | None = None,
     metadata: Mapping[str, Any] | None = None,
+    max_claims: int | None = None,
 ) -> Document:
     """Find every numeric and dated claim in `text` and who it comes from.
 
     `text` is an article as written (plain text or Markdown, front matter allowed).
     `reference_date` overrides the date found in the text for resolving "Tuesday",
-    "last week" and the like. `kinds` keeps only claims of those kinds. The same as
+    "last week" and the like. `kinds` keeps only claims of those kinds; more than
+    `max_claims` claims is a `LimitError`. The same as
     `claimcheck.pipeline.extract`, which is imported on the first call, not with the
     package, so that `claimcheck --version` starts as fast as Python does.
     """
     from .pipeline import extract as run
 
     return run(text, reference_date=reference_date, source=source, day_first=day_first,
-               kinds=kinds, metadata=metadata)
+               kinds=kinds, metadata=metadata, max_claims=max_claims)
 
 
 _PUBLIC = {

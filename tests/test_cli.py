@@ -232,3 +232,15 @@ def test_group_by_source_prints_one_table_per_source(tmp_path: Path):
     result = invoke("extract", str(path), "-f", "markdown", "--group-by", "source")
     assert result.exit_code == 0
     assert "#### (the text's own voice)" in result.stdout
+
+
+def test_the_package_extract_takes_every_option_of_the_pipeline():
+    """`claimcheck.extract` defers to the pipeline; a caller must be able to pass it all the same options."""
+    import inspect
+
+    from claimcheck.errors import LimitError
+    from claimcheck.pipeline import extract as pipeline_extract
+
+    assert inspect.signature(claimcheck.extract).parameters.keys() == inspect.signature(pipeline_extract).parameters.keys()
+    with pytest.raises(LimitError):
+        claimcheck.extract("12 boats, 40 nets and 9 crews.", max_claims=2)

@@ -13,8 +13,7 @@ import typer
 from ..batch import extract_many, usable_cores
 from ..errors import InputError, UsageError
 from ..load import STDIN, FetchOptions, Input, ReadOptions, load_inputs, plan_inputs, read_input_list
-from ..load.limits import DEFAULT_MAX_CLAIMS, ERRORS, check_encoding, check_errors
-from ..load.limits import parse_size as _parse_size
+from ..load.limits import DEFAULT_MAX_CLAIMS, ERRORS, check_encoding, check_errors, parse_size
 from ..model import Document, Kind
 from ..report import Format, make_reporter
 from ..report.safe import terminal_text, visible
@@ -44,11 +43,6 @@ def _parse_kinds(values: Optional[List[str]]) -> Optional[set[Kind]]:
                 choices = ", ".join(k.value for k in Kind)
                 raise UsageError(f"--kind {name!r} is not a kind; choose from {choices}") from None
     return kinds
-
-
-def parse_size(value: str) -> int:
-    """`10000000`, `500k`, `10M`, `1GB` -> bytes (decimal units, as the default "10 MB" is meant)."""
-    return _parse_size(value)
 
 
 def _arguments(paths: Sequence[str], input_lists: Sequence[str], env: Environment) -> list[str]:
