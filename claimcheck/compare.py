@@ -33,6 +33,7 @@ from decimal import Decimal
 from typing import Iterable, Iterator, Sequence
 
 from .check.language import STOPWORDS, WORD, singular
+from .check.quantities import Interval
 from .model import Claim, Document, Kind, Number, Source
 
 # How many content words each side of a claim describe what it is about.
@@ -132,16 +133,6 @@ class Comparison:
             "claim": self.claim.to_dict(),
             "matches": [m.to_dict() for m in self.matches],
         }
-
-
-@dataclass(frozen=True, slots=True)
-class Interval:
-    low: float
-    high: float
-
-    def overlaps(self, other: "Interval") -> bool:
-        slack = 1e-9 * max(1.0, abs(self.high), abs(other.high))
-        return self.low <= other.high + slack and other.low <= self.high + slack
 
 
 # -- values -----------------------------------------------------------------------------

@@ -49,6 +49,9 @@ class Interval:
         slack = 1e-9 * max(1.0, abs(self.high), abs(other.high))
         return self.high + slack < other.low or other.high + slack < self.low
 
+    def overlaps(self, other: "Interval") -> bool:
+        return not self.disjoint(other)
+
 
 def interval(claim: Claim) -> Interval | None:
     """The values a claim allows: "about 800" is 720-880, "more than 5,000" is 5,000 up."""
