@@ -1,11 +1,11 @@
 """Measure `claimcheck extract` on a generated corpus: wall time, CPU time and peak memory of the process tree.
 
     python tools/measure_batch.py --mb 20 --files 2000 --jobs 1 2 --repeat 3
-    python tools/measure_batch.py --mb 1000 --files 10000 --jobs 2 --repeat 1   # the 1 GB run
+    python tools/measure_batch.py --mb 1000 --files 10000 --jobs 2 --repeat 1 --command check   # the 1 GB run
 
 The corpus (our own generated articles, tests/corpus.py) is written once to --dir and
-reused. Each run is the real console script with --format jsonl, its output counted and
-thrown away. Memory is the sum of the resident sizes of the command and every process
+reused. Each run is the real console script (`extract --format jsonl`, or `check`), its output
+lines counted and thrown away. Memory is the sum of the resident sizes of the command and every process
 below it (workers, fork server), sampled every 50 ms from /proc: an upper bound, since
 pages the workers share with the fork server are counted in each. CPU is user + system
 time of all of them, read from /proc as each is last seen, so a shared machine's noise
@@ -64,8 +64,15 @@ class TreeWatch(threading.Thread):
             time.sleep(0.05)
 
 
-def measure(corpus: Path, jobs: int) -> dict[str, float]:
-    command = [str(Path(sys.executable).with_name("claimcheck")), "extract", str(corpus), "--format", "jsonl", "--jobs", str(jobs)]
+COMMANDS = {
+    "extract": ["extract", "--format", "jsonl"],
+    "check": ["check", "--format", "text", "--fail-on", "never"],
+}
+
+
+def measure(corpus: Path, jobs: int, command_name: str = "extract") -> dict[str, float]:
+    name, *options = COMMANDS[command_name]
+    command = [str(Path(sys.executable).with_name("claimcheck")), name, str(corpus), *options, "--jobs", str(jobs)]
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     watch = TreeWatch(proc.pid)
@@ -91,6 +98,8 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--command", choices=sorted(COMMANDS), default="extract",
+                        help="extract (JSON lines, a line per claim) or check (text, a line per finding)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/claimcheck-corpus"))
     args = parser.parse_args()
     corpus = args.dir / f"{args.mb:g}mb-{args.files}"
@@ -100,13 +109,13 @@ def main() -> None:
     size = sum(p.stat().st_size for p in corpus.rglob("*.md"))
     print(f"corpus: {size / 1e6:.1f} MB in {args.files} files ({corpus})")
     for jobs in args.jobs:
-        runs = [measure(corpus, jobs) for _ in range(args.repeat)]
+        runs = [measure(corpus, jobs, args.command) for _ in range(args.repeat)]
         median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
         print(f"--jobs {jobs}: median of {args.repeat}: wall {median['wall']:.1f} s, CPU {median['cpu']:.1f} s "
               f"(parent {median['parent_cpu']:.1f} s), "
               f"{size / 1e6 / median['wall']:.2f} MB/s, peak RSS of the tree {median['peak_mb']:.0f} MB "
               f"({median['processes']:.0f} processes), first line after {median['first_line']:.2f} s, "
-              f"{median['lines']:.0f} claims, exit {median['status']:.0f}", flush=True)
+              f"{median['lines']:.0f} lines out, exit {median['status']:.0f}", flush=True)
 
 
 if __name__ == "__main__":
