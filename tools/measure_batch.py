@@ -43,9 +43,9 @@ def _stat(pid: int) -> tuple[int, float, int] | None:
 class TreeWatch(threading.Thread):
     """Samples the process tree below `pid`: the peak of its summed RSS, each process's last CPU time."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, every: float = 0.05) -> None:
         super().__init__(daemon=True)
-        self.pid, self.peak, self.cpu, self.most = pid, 0, {}, 0
+        self.pid, self.peak, self.cpu, self.most, self.every = pid, 0, {}, 0, every
         self.done = threading.Event()
 
     def run(self) -> None:
@@ -61,7 +61,7 @@ class TreeWatch(threading.Thread):
             self.most = max(self.most, len(tree))
             for p in tree:
                 self.cpu[p] = stats[p][1]
-            time.sleep(0.05)
+            time.sleep(self.every)
 
 
 COMMANDS = {
@@ -70,12 +70,12 @@ COMMANDS = {
 }
 
 
-def measure(corpus: Path, jobs: int, command_name: str = "extract") -> dict[str, float]:
+def measure(corpus: Path, jobs: int, command_name: str = "extract", every: float = 0.05) -> dict[str, float]:
     name, *options = COMMANDS[command_name]
     command = [str(Path(sys.executable).with_name("claimcheck")), name, str(corpus), *options, "--jobs", str(jobs)]
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    watch = TreeWatch(proc.pid)
+    watch = TreeWatch(proc.pid, every)
     watch.start()
     assert proc.stdout is not None
     lines, first = 0, None
@@ -100,6 +100,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--command", choices=sorted(COMMANDS), default="extract",
                         help="extract (JSON lines, a line per claim) or check (text, a line per finding)")
+    parser.add_argument("--every", type=float, default=0.05,
+                        help="seconds between memory samples (a long run needs fewer: each scans /proc)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/claimcheck-corpus"))
     args = parser.parse_args()
     corpus = args.dir / f"{args.mb:g}mb-{args.files}"
@@ -109,7 +111,7 @@ def main() -> None:
     size = sum(p.stat().st_size for p in corpus.rglob("*.md"))
     print(f"corpus: {size / 1e6:.1f} MB in {args.files} files ({corpus})")
     for jobs in args.jobs:
-        runs = [measure(corpus, jobs, args.command) for _ in range(args.repeat)]
+        runs = [measure(corpus, jobs, args.command, args.every) for _ in range(args.repeat)]
         median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
         print(f"--jobs {jobs}: median of {args.repeat}: wall {median['wall']:.1f} s, CPU {median['cpu']:.1f} s "
               f"(parent {median['parent_cpu']:.1f} s), "

@@ -106,7 +106,8 @@ def run_check(
             env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
             return ExitCode.ERROR
         paths = ["-"]
-    run = _Run(finder, known, option_date, day_first, read, usable_cores() if jobs is None else jobs, ledgers, sources)
+    run = _Run(finder, known, option_date, day_first, read, usable_cores() if jobs is None else jobs, ledgers, sources,
+               keep_all=bool(write_baseline_to))
     try:  # the report file appears whole when the run ends, or not at all
         with ExitStack() as stack:
             out = stack.enter_context(atomic_writer(output_file)) if output_file else env.stdout
@@ -167,6 +168,7 @@ class _Run:
     sources: tuple[Document, ...] = ()
     counts: Counter[Severity] = field(default_factory=Counter)
     documents: int = 0
+    keep_all: bool = False  # only a baseline being written needs every finding at the end
     all_findings: list[Finding] = field(default_factory=list)
     aborted: bool = False
 
@@ -188,7 +190,8 @@ class _Run:
                     continue
                 findings = self._new(item)
                 self.documents += 1
-                self.all_findings.extend(item.findings)
+                if self.keep_all:
+                    self.all_findings.extend(item.findings)
                 self.counts.update(f.severity for f in findings)
                 failing = failing or any(item.config.fail_on.fails(f.severity) for f in findings)
                 reporter.document(item.source, findings)
