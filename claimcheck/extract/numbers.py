@@ -25,8 +25,11 @@ _VULGAR = "".join(w.VULGAR_FRACTIONS)
 _SEPARATORS = "\\s(\"'/\\-—–“‘\\[*"
 # Finds where a number may start: a digit, or a number word after a space or an opening
 # mark. Every match begins with one of a few characters, so the regex engine skips to the
-# next candidate in C; the readers below take it from there with anchored patterns.
-_SCAN = re.compile(rf"[\d{_VULGAR}{_SEPARATORS}](?:(?<=[\d{_VULGAR}])|(?<=[{_SEPARATORS}])(?P<words>{w.NUMBER_WORDS_PATTERN}))")
+# next candidate in C; the readers below take it from there with anchored patterns. The
+# look-ahead for an initial keeps most words from entering the number-word trie.
+_SCAN = re.compile(
+    rf"[\d{_VULGAR}{_SEPARATORS}](?:(?<=[\d{_VULGAR}])|(?<=[{_SEPARATORS}])(?={w.NUMBER_WORD_INITIALS})(?P<words>{w.NUMBER_WORDS_PATTERN}))"
+)
 # Not claims, consumed whole so their parts are not read as numbers: clock times, phone
 # numbers, numeric dates and versions, slashed pairs ("24/7", "9/11"), 1.99×10−30.
 _NOT_A_CLAIM = re.compile(
