@@ -25,8 +25,9 @@ _VULGAR = "".join(w.VULGAR_FRACTIONS)
 _SEPARATORS = "\\s(\"'/\\-—–“‘\\[*"
 # Finds where a number may start: a digit, or a number word after a space or an opening
 # mark. Every match begins with one of a few characters, so the regex engine skips to the
-# next candidate in C; the readers below take it from there with anchored patterns.
-_SCAN = re.compile(rf"[\d{_VULGAR}{_SEPARATORS}](?:(?<=[\d{_VULGAR}])|(?<=[{_SEPARATORS}])(?P<words>{w.NUMBER_WORDS_PATTERN}))")
+# next candidate in C; the readers below take it from there with anchored patterns (a
+# number word's whole phrase with _WORDS_AT, so the scan holds the trie only once).
+_SCAN = re.compile(rf"[\d{_VULGAR}{_SEPARATORS}](?:(?<=[\d{_VULGAR}])|(?<=[{_SEPARATORS}])(?P<words>{w.NUMBER_WORD_START}))")
 # Not claims, consumed whole so their parts are not read as numbers: clock times, phone
 # numbers, numeric dates and versions, slashed pairs ("24/7", "9/11"), 1.99×10−30.
 _NOT_A_CLAIM = re.compile(
@@ -44,7 +45,8 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3}){1,8}(?:\.\d{1,12})?|\d{1,24}(?:\.\d{1,12})?)(?!
 _DIGITS = re.compile(rf"(?<![\d.,]){_NUMBER}|(?<![\w.,])\.\d{{1,12}}(?![.,]?\d)")
 _NOT_A_CLAIM_MARKS = frozenset(":/.-×x)")  # what follows a number that _NOT_A_CLAIM may eat
 _DIGIT_RUN = re.compile(r"[\d.,]*\d")
-_NUMBER_AT = re.compile(rf"(?P<digits>{_NUMBER})|(?P<words>{w.NUMBER_WORDS_PATTERN})")
+_DIGITS_AT = re.compile(rf"(?P<digits>{_NUMBER})")
+_WORDS_AT = re.compile(rf"(?P<words>{w.NUMBER_WORDS_PATTERN})")
 
 QUALIFIERS_BEFORE: PhraseTable[str] = PhraseTable(w.QUALIFIERS)
 POSTFIX_QUALIFIERS: PhraseTable[str] = PhraseTable(w.POSTFIX_QUALIFIERS, gap=r"[^\S\n]?")
@@ -134,6 +136,8 @@ class _Amount:
     before_token: str = ""
     after_at: int = -1
     after_token: str = ""
+    qualifier_at: int = -1     # QUALIFIERS_BEFORE looked up there, found this
+    qualifier_found: tuple[int, str] | None = None
 
 
 def _word_before(text: str, amount: _Amount, pos: int) -> str:
@@ -150,10 +154,24 @@ def _word_after(text: str, amount: _Amount, pos: int) -> str:
     return amount.after_token
 
 
+def _qualifier_before(text: str, amount: _Amount, pos: int) -> tuple[int, str] | None:
+    """QUALIFIERS_BEFORE.ending_at(text, pos), remembered on the amount: the label test,
+    the range and the left context all ask it at the amount's start."""
+    if amount.qualifier_at != pos:
+        amount.qualifier_at = pos
+        amount.qualifier_found = QUALIFIERS_BEFORE.ending_at(text, pos, _word_before(text, amount, pos))
+    return amount.qualifier_found
+
+
+def _number_at(text: str, pos: int) -> re.Match[str] | None:
+    """A number in digits or in words right at `pos`; `lastgroup` says which."""
+    return _DIGITS_AT.match(text, pos) or _WORDS_AT.match(text, pos)
+
+
 def find_quantities(prose: str) -> list[Mention]:
     """Every numeric claim in `prose`, in text order."""
     found: list[Mention] = []
-    first = _NUMBER_AT.match(prose)  # number words at the very start, which _SCAN cannot see
+    first = _number_at(prose, 0)  # number words at the very start, which _SCAN cannot see
     pos = 0
     if first is not None and first.lastgroup == "words":
         mentions, pos = _read_words(prose, 0, first.end(), None)
@@ -162,7 +180,9 @@ def find_quantities(prose: str) -> list[Mention]:
         previous = found[-1] if found else None
         mentions, resume = _read(prose, m, previous)
         # A sign between two amounts ("5€€3") could be read by both; the first keeps it.
-        found.extend(x for x in mentions if previous is None or x.start >= previous.end)
+        for mention in mentions:
+            if previous is None or mention.start >= previous.end:
+                found.append(mention)
         pos = max(resume, m.start() + 1)
     return found
 
@@ -171,7 +191,8 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
     """The claims one find starts, and where scanning resumes."""
     start = m.start()
     if m.lastgroup == "words":
-        return _read_words(text, m.start("words"), m.end(), previous)
+        start = m.start("words")
+        return _read_words(text, start, _WORDS_AT.match(text, start).end(), previous)
     if text[start] in w.VULGAR_FRACTIONS:
         amount = _Amount(start, m.end(), w.VULGAR_FRACTIONS[text[start]], start, m.end())
         return _complete(text, amount, previous) if _read_right(text, amount) else ([], m.end())
@@ -267,7 +288,7 @@ def _glued_currency(text: str, start: int) -> bool:
         return False
     if text[found[0]:start] != "PS":
         return True
-    m = _NUMBER_AT.match(text, start)
+    m = _number_at(text, start)
     end = m.end() if m else start
     return end - start > 1 or units.SCALES_AFTER.starting_at(text, end) is not None \
         or units.MONEY_SCALES_AFTER.starting_at(text, end) is not None
@@ -282,7 +303,7 @@ def _score(text: str, amount: _Amount) -> tuple[list[Mention], int] | None:
     end = amount.number_end
     if not amount.plain or end - amount.number_start > 3 or text[end:end + 1] not in ("-", "–"):
         return None
-    m = _NUMBER_AT.match(text, end + 1)
+    m = _number_at(text, end + 1)
     if m is None or m.lastgroup != "digits" or not m.group().isdigit() or len(m.group()) > 3:
         return None
     after = m.end()
@@ -329,7 +350,7 @@ def _is_label(text: str, amount: _Amount) -> bool:
         return True
     if amount.start != amount.number_start or not amount.plain or amount.kind is not Kind.COUNT:
         return False
-    if QUALIFIERS_BEFORE.ending_at(text, amount.number_start, _word_before(text, amount, amount.number_start)):
+    if _qualifier_before(text, amount, amount.number_start):
         return False
     if _is_year(text, amount, bare.lower()) or bare.lower() in w.IDENTIFIER_WORDS:
         return True
@@ -410,7 +431,7 @@ def _in_every(text: str, amount: _Amount, previous: Mention | None) -> tuple[lis
     if _word_after(text, amount, amount.number_end) not in ("in", "out"):
         return None
     link = _IN_EVERY.match(text, amount.number_end)
-    m = _NUMBER_AT.match(text, link.end()) if link else None
+    m = _number_at(text, link.end()) if link else None
     denominator = _cardinal_value(text, m) if m else None
     if denominator is None or denominator <= amount.value:
         return None
@@ -460,7 +481,7 @@ def _read_vague(text: str, amount: _Amount, previous: Mention | None) -> tuple[l
     """ "hundreds of troops", "tens of thousands of students", "millions of dollars"."""
     amount.vague = True
     while (of_end := subjects.of_phrase(text, amount.number_end)) is not None:
-        m = _NUMBER_AT.match(text, of_end + 1) if of_end < len(text) else None
+        m = _number_at(text, of_end + 1) if of_end < len(text) else None
         word = m.group().lower() if m and m.lastgroup == "words" else ""
         if w.VAGUE.get(word, 0) <= w.DOZEN:
             break
@@ -757,7 +778,7 @@ def _read_high(text: str, pos: int) -> _Amount | None:
     """The upper end of a range, read by the same rules as any amount."""
     currency = units.CURRENCY_BEFORE.starting_at(text, pos)
     number_start = currency[0] if currency else pos
-    m = _NUMBER_AT.match(text, number_start)
+    m = _number_at(text, number_start)
     value = _cardinal_value(text, m) if m else None
     if value is None:
         return None
@@ -792,7 +813,7 @@ def _looks_like_year(value: Value) -> bool:
 
 def _left_edge(text: str, amount: _Amount) -> int:
     """Where the words that qualify the amount begin: before its qualifier, if any."""
-    found = QUALIFIERS_BEFORE.ending_at(text, amount.start, _word_before(text, amount, amount.start))
+    found = _qualifier_before(text, amount, amount.start)
     return found[0] if found else amount.start
 
 
@@ -830,7 +851,7 @@ def _read_left(text: str, amount: _Amount, previous: Mention | None) -> None:
     """Qualifier, range opener and change before the amount, postfix qualifiers and
     changes after it; a conversion in parentheses takes on the qualifier of the amount it
     converts ("nearly 12 inches (30 centimetres)")."""
-    found = QUALIFIERS_BEFORE.ending_at(text, amount.start, _word_before(text, amount, amount.start))
+    found = _qualifier_before(text, amount, amount.start)
     if found is not None and not (found[1] == w.APPROX and amount.vague):
         amount.start, amount.qualifier = found
     if amount.opener is not None:
@@ -894,7 +915,7 @@ def _mention(amount: _Amount) -> Mention:
 
 
 def _cardinal_value(text: str, m: re.Match[str]) -> Decimal | None:
-    """The value of a number found by _NUMBER_AT, if it is a plain cardinal."""
+    """The value of a number found by _number_at, if it is a plain cardinal."""
     if m.lastgroup == "digits":
         return Decimal(m.group().replace(",", ""))
     parsed = parse_number_words(text, m.start(), m.end())

@@ -51,9 +51,12 @@ _NAME_BEFORE_COMMA = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Subject:
-    """A subject and the offset where its words end in the text."""
+    """A subject and the offset where its words end in the text.
+
+    Not frozen: a frozen dataclass pays a setattr call per field, for every number read.
+    """
 
     text: str
     end: int
@@ -61,20 +64,29 @@ class Subject:
 
 def is_plural(word: str) -> bool:
     """A plural noun by its form: "civilians", "counties", "people", "fishermen"."""
-    lower = word.lower()
+    return _plural(word.lower())
+
+
+def _plural(lower: str) -> bool:
     if lower in IRREGULAR_PLURALS or (lower.endswith("men") and len(lower) > 4):
         return True
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith(_NOT_PLURAL_ENDINGS)
 
 
 def _noun_like(word: str) -> bool:
-    lower = word.lower()
+    return _noun_like_lower(word.lower())
+
+
+def _noun_like_lower(lower: str) -> bool:
     return lower not in NOT_NOUNS and not lower.endswith("ly")
 
 
 def _participle(word: str) -> bool:
     """A past participle ("recorded", "reported"): a modifier or a verb, never the head."""
-    lower = word.lower()
+    return _participle_lower(word.lower())
+
+
+def _participle_lower(lower: str) -> bool:
     return len(lower) > 4 and lower.endswith("ed") and not lower.endswith("eed")
 
 
@@ -89,17 +101,20 @@ def counted_noun(text: str, pos: int, *, singular: bool, max_words: int = 4) -> 
     end = pos
     for _ in range(max_words):
         m = _WORD.match(text, end)
-        if m is None or not _noun_like(m.group(1)):
+        if m is None:
             break
         word = m.group(1)
+        lower = word.lower()  # once per word: the three tests below all read it
+        if not _noun_like_lower(lower):
+            break
         words.append(word)
         end = m.end()
-        if _participle(word):
+        if _participle_lower(lower):
             continue
         if singular:
-            if word.lower() not in SINGULAR_MODIFIERS:
+            if lower not in SINGULAR_MODIFIERS:
                 return Subject(" ".join(words), end)
-        elif is_plural(word):
+        elif _plural(lower):
             return Subject(" ".join(words), end)
     return None
 

@@ -82,6 +82,11 @@ _ALL_WORDS = frozenset({*CARDINALS, *TENS, *SCALES, "dozen", *ORDINALS, *DENOMIN
 # stops early ("one one one ...") from reading the rest of the run again and again.
 _WORD = trie_regex(_ALL_WORDS)
 NUMBER_WORDS_PATTERN = rf"(?<![^\W\d_])(?i:{_WORD}(?:(?:[^\S\n]+|-)(?:and[^\S\n]+)?{_WORD}){{0,9}})"
+# Where a number word starts, for a scan: the test of its initial comes first, so most words
+# of a text cost one class test instead of a try of the (?i) trie (a fifth of the scan).
+# NUMBER_WORDS_PATTERN matches exactly where this does.
+_INITIALS = "".join(sorted({word[0] for word in _ALL_WORDS}))
+NUMBER_WORD_START = rf"(?<![^\W\d_])(?=(?i:[{_INITIALS}]))(?i:{_WORD})"
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 
@@ -95,9 +100,10 @@ class WordKind(enum.Enum):
     SCALE = "scale"         # a bare "hundred", "million", "dozen": needs "a" or "several"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WordNumber:
-    """The number a run of words states, and where in the text it ends."""
+    """The number a run of words states, and where in the text it ends (not frozen, which
+    would cost a setattr call per field on every number word read)."""
 
     kind: WordKind
     value: Decimal
@@ -310,7 +316,8 @@ def _longest(text: str, pos: int, lengths: list[int], keys: Container[str], igno
     longest = lengths[0]
     piece = text[pos:pos + longest + 1]
     ends: list[int] | None = None
-    if _ODD_SPACE.search(piece):
+    # Every white space but " " is unprintable: a printable piece needs only the "  " test.
+    if not (piece.isprintable() and "  " not in piece) and _ODD_SPACE.search(piece):
         piece, ends = _fold_spaces(text, pos, longest + 1)
     for length in lengths:
         if length > len(piece):
