@@ -358,9 +358,12 @@ def _relative(reader: _Reader, build: Callable[[dt.date], Period | None]) -> Rea
     return found.anchor() if found is not None else Unresolved.NO_ANCHOR
 
 
-def _named_occurrence(reader: _Reader, build: Callable[[int], Period], direction: Direction) -> Reading:
-    """Which yearly occurrence of "May", "the third quarter" or "Christmas" is meant."""
-    return _relative(reader, lambda ref: cal.occurrence(cal.yearly(build, ref), ref, direction))
+def _named_occurrence(reader: _Reader, build: Callable[[int], Period], direction: Callable[[], Direction]) -> Reading:
+    """Which yearly occurrence of "May", "the third quarter" or "Christmas" is meant.
+
+    `direction` is only worked out with a reference date: without one there is no value.
+    """
+    return _relative(reader, lambda ref: cal.occurrence(cal.yearly(build, ref), ref, direction()))
 
 
 def _two_digit_year(short: int, reference: dt.date | None) -> int:
@@ -581,7 +584,7 @@ def _read_quarter_code(match: re.Match[str], reader: _Reader) -> Reading:
     if year_text:
         year = int(year_text) if len(year_text) == 4 else _two_digit_year(int(year_text), reader.reference)
         return build(year, number)
-    return _named_occurrence(reader, lambda y: build(y, number), _direction(reader, match, Direction.PAST))
+    return _named_occurrence(reader, lambda y: build(y, number), functools.partial(_direction, reader, match, Direction.PAST))
 
 
 def _read_decade(match: re.Match[str], reader: _Reader) -> Reading:
@@ -647,7 +650,7 @@ def _deictic_unit(match: re.Match[str], reader: _Reader, modifier: str, unit: st
     """"last week", "this month", "next year", "this summer", "last weekend"."""
     if unit in SEASON_CODES:
         code = SEASON_CODES[unit]
-        return _named_occurrence(reader, lambda y: cal.season(y, code), _this_direction(reader, match, modifier))
+        return _named_occurrence(reader, lambda y: cal.season(y, code), functools.partial(_this_direction, reader, match, modifier))
     grain = _UNIT_GRAIN[unit]
     step = _DEICTIC_STEP[modifier]
     if grain is Grain.WEEKEND:
@@ -669,9 +672,9 @@ def _the_season_or_weekend(match: re.Match[str], reader: _Reader, unit: str) -> 
         return None
     if unit == "fall" and _word_after(reader.prose, match.end()).lower() in _FALL_AS_A_NOUN_BEFORE:
         return None
-    direction = _direction(reader, match, Direction.PAST)
+    direction = functools.partial(_direction, reader, match, Direction.PAST)
     if unit == "weekend":
-        return _relative(reader, lambda ref: _weekend_near(ref, direction))
+        return _relative(reader, lambda ref: _weekend_near(ref, direction()))
     code = SEASON_CODES[unit]
     return _named_occurrence(reader, lambda y: cal.season(y, code), direction)
 
@@ -685,8 +688,11 @@ def _weekend_near(reference: dt.date, direction: Direction) -> Period:
 
 def _year_end(match: re.Match[str], reader: _Reader) -> Reading:
     """"by year-end" is this year; "since year-end" (past tense) the last one, unless it is December."""
-    past = _tense(reader.prose, match.start(), match.end()) is Direction.PAST
-    return _relative(reader, lambda ref: cal.year(ref.year - 1 if past and ref.month != 12 else ref.year))
+    return _relative(reader, lambda ref: cal.year(ref.year - 1 if ref.month != 12 and _is_past(reader, match) else ref.year))
+
+
+def _is_past(reader: _Reader, match: re.Match[str]) -> bool:
+    return _tense(reader.prose, match.start(), match.end()) is Direction.PAST
 
 
 def _read_anaphor(match: re.Match[str], reader: _Reader) -> Reading:
@@ -740,8 +746,8 @@ def _read_weekday(match: re.Match[str], reader: _Reader) -> Reading:
             if direction is not Direction.CURRENT:
                 return _relative(reader, lambda ref: cal.day(cal.weekday_near(ref, weekday, direction)))
             direction = Direction.FUTURE
-    direction = _direction(reader, match, direction)
-    return _relative(reader, lambda ref: cal.day(cal.weekday_near(ref, weekday, direction)))
+    # The tense is worked out only with a reference date to count from.
+    return _relative(reader, lambda ref: cal.day(cal.weekday_near(ref, weekday, _direction(reader, match, direction))))
 
 
 def _weekday_from_focus(match: re.Match[str], reader: _Reader, weekday: int, step: int) -> Reading:
@@ -774,8 +780,8 @@ def _read_month(match: re.Match[str], reader: _Reader) -> Reading:
         step = _RELATIVE_YEAR[match["mo_rel"].lower()]
         return _relative(reader, lambda ref: cal.month(ref.year + step, month))
     if match["mo_mod"]:
-        direction = _this_direction(reader, match, _words(match["mo_mod"]))
-        return _relative(reader, lambda ref: _month_named(ref, month, direction))
+        modifier = _words(match["mo_mod"])
+        return _relative(reader, lambda ref: _month_named(ref, month, _this_direction(reader, match, modifier)))
     if not (match["mo_pos"] or _is_month_context(match, reader, name)):
         return None
     return _relative(reader, lambda ref: _nearest(cal.yearly(lambda y: cal.month(y, month), ref), ref, _tense_of(reader, match)))

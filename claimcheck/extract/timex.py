@@ -15,7 +15,10 @@ Every pattern is linear: no nested quantifiers over the same characters.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
+import string
 from typing import Callable, Iterable, Iterator, TypeVar
 
 MONTHS = {
@@ -88,13 +91,34 @@ def _variants(words: tuple[str, ...], lower: bool) -> str:
         forms.add(word[:1].upper() + word[1:])
         forms.add(_title(word))
         forms.add(word.upper())
-    tree: dict = {}
-    for form in forms:
-        node = tree
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _tree_pattern(tree)
+    shared = _shared_tails(words) if lower else {}
+    if not shared:
+        return _tree_pattern(sorted(forms))
+    for letter, tails in shared.items():
+        forms -= {first + tail for tail in tails for first in (letter, letter.upper())}
+    merged = [f"[{letter.upper()}{letter}]{_tree_pattern(sorted(tails))}" for letter, tails in sorted(shared.items())]
+    return "(?:" + "|".join([*merged, _tree_pattern(sorted(forms))]) + ")"
+
+
+def _shared_tails(words: tuple[str, ...]) -> dict[str, set[str]]:
+    """The tails of the words whose lower-case and Capitalised forms can share one branch
+    ("[Tt]he"), by first letter: the pattern is a third shorter, and compiles that much faster.
+
+    A letter qualifies only if all its words do: a single word (its Title Case is its
+    Capitalised form) with a lower-case letter in its tail. Such a tail can be no prefix of
+    an UPPER-CASE one, so trying the shared branch first keeps the longest-first order.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for word in words:
+        by_letter.setdefault(word[:1].lower(), []).append(word)
+    return {
+        letter: {word[1:] for word in group}
+        for letter, group in by_letter.items()
+        if all(
+            word[:1].islower() and _title(word) == word[:1].upper() + word[1:] and word[1:] != word[1:].upper()
+            for word in group
+        )
+    }
 
 
 _SMALL_WORDS = frozenset({"of", "the", "and", "a"})
@@ -108,15 +132,27 @@ def _title(phrase: str) -> str:
     )
 
 
-def _tree_pattern(node: dict) -> str:
-    ends_here = "" in node
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _tree_pattern(child)
-        for char, child in sorted(node.items())
-        if char != ""
-    ]
-    if not branches:
+# re.escape for each character, and a space to any run of white space.
+_ESCAPES = str.maketrans({char: re.escape(char) for char in string.punctuation + "\t\n\r\v\f"} | {" ": r"\s+"})
+
+
+def _tree_pattern(forms: list[str]) -> str:
+    """The prefix tree of `forms` (sorted, distinct) as a pattern.
+
+    Works on the sorted list, branching only where forms part: a branch holding one form
+    is that form's escaped tail, so start-up does not walk the tree a character at a time.
+    """
+    ends_here = forms[0] == ""
+    rest = forms[1:] if ends_here else forms
+    if not rest:
         return ""
+    branches = []
+    for first, group in itertools.groupby(rest, key=operator.itemgetter(0)):
+        tails = [form[1:] for form in group]
+        if len(tails) == 1:
+            branches.append((first + tails[0]).translate(_ESCAPES))
+        else:
+            branches.append(first.translate(_ESCAPES) + _tree_pattern(tails))
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends_here:
         # Longer words first: an optional tail is tried before stopping here.
@@ -389,18 +425,61 @@ _CONTAINED_IN = {word: families for words, families in _ANCHOR_KINDS for word in
 _PATTERN_OF = {name: pattern for name, pattern, _ in _FAMILIES}
 
 
+def _cased(words: Iterable[str], *, lower: bool = True) -> tuple[str, ...]:
+    """Each word lower-case (unless `lower` is false), Capitalised and UPPER-CASE."""
+    forms: dict[str, None] = {}
+    for word in words:
+        if lower:
+            forms[word] = None
+        forms[word[:1].upper() + word[1:]] = None
+        forms[word.upper()] = None
+    return tuple(forms)
+
+
+# Words an expression of the family always holds, in each case it may be written in: a
+# family none of whose words the text holds is never compiled or tried. Families left out
+# can match almost any text.
+_MONTH_TRIGGERS = _cased(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), lower=False)
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "month_day": _MONTH_TRIGGERS,
+    "day_month": _MONTH_TRIGGERS,
+    "ago": _cased(("ago", "earlier", "later", "back", "previously", "now", "hence", "before", "after", "prior")),
+    "quarter": _cased(("quarter", "half", "period")),
+    "decade": ("0s", "0's", *_cased(("ties", "century"))),
+    "relative": _cased(("week", "month", "year", "quarter", "century", *SEASON_CODES, "early", "late")),
+    "relative_day": _cased((*RELATIVE_DAYS, *TIMES_OF_DAY)),
+    "weekday": _cased(WEEKDAYS, lower=False),
+    "holiday": _cased([name.split()[0] for name in HOLIDAYS if name[0] != "t"], lower=False) + _cased(("fourth",)),
+    "month": _MONTH_TRIGGERS,
+    "season": _cased(SEASON_CODES),
+}
+
+
+def _may_hold(prose: str, name: str) -> bool:
+    """Whether `prose` holds a word every expression of family `name` holds."""
+    triggers = _TRIGGERS.get(name)
+    return triggers is None or any(word in prose for word in triggers)
+
+
 @functools.lru_cache(maxsize=None)
 def _family(name: str) -> re.Pattern[str]:
     """One family's pattern, compiled on first use: start-up time matters."""
     return re.compile(_PATTERN_OF[name])
 
 
-def _match(prose: str, start: int, families: tuple[str, ...]) -> re.Match[str] | None:
-    """The first of `families` that matches at `start`, in the order of `_FAMILIES`."""
+def _match(prose: str, start: int, families: tuple[str, ...], held: dict[str, bool]) -> re.Match[str] | None:
+    """The first of `families` that matches at `start`, in the order of `_FAMILIES`.
+
+    `held` remembers, for this text, which families it may hold (see `_TRIGGERS`).
+    """
     for name in families:
-        found = _family(name).match(prose, start)
-        if found is not None:
-            return found
+        may = held.get(name)
+        if may is None:
+            may = held[name] = _may_hold(prose, name)
+        if may:
+            found = _family(name).match(prose, start)
+            if found is not None:
+                return found
     return None
 
 
@@ -492,6 +571,7 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
     anchors inside it free to start their own.
     """
     consumed = 0
+    held: dict[str, bool] = {}
     for at, text in anchors(prose):
         if at < consumed:
             continue
@@ -502,7 +582,7 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
             starts.append((at, families))
         for start, families in starts:
             families = _both(families, containing)
-            found = _match(prose, start, families) if families else None
+            found = _match(prose, start, families, held) if families else None
             if found is not None and found.end() > at:
                 result = interpret(found)
                 if result is not None:
