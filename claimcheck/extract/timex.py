@@ -72,18 +72,19 @@ UNITS = {
 }
 
 
-def variants(words: Iterable[str], *, lower: bool = True) -> str:
+def variants(words: Iterable[str], *, lower: bool = True, shared: bool = True) -> str:
     """An alternation of `words` in the cases news text writes them, as a prefix tree.
 
     A tree ("Jan(?:uary)?") lets the regex engine reject a position on its first letter
     instead of trying every word. Spaces inside a phrase match any run of white space.
-    `lower=False` leaves out the all-lower-case form (month and weekday names).
+    `lower=False` leaves out the all-lower-case form (month and weekday names);
+    `shared=False` keeps one branch per first character (see `_shared_tails`).
     """
-    return _variants(tuple(words), lower)
+    return _variants(tuple(words), lower, shared)
 
 
 @functools.lru_cache(maxsize=None)
-def _variants(words: tuple[str, ...], lower: bool) -> str:
+def _variants(words: tuple[str, ...], lower: bool, shared: bool) -> str:
     forms: set[str] = set()
     for word in words:
         if lower:
@@ -91,18 +92,20 @@ def _variants(words: tuple[str, ...], lower: bool) -> str:
         forms.add(word[:1].upper() + word[1:])
         forms.add(_title(word))
         forms.add(word.upper())
-    shared = _shared_tails(words) if lower else {}
-    if not shared:
+    tails_of = _shared_tails(words) if lower and shared else {}
+    if not tails_of:
         return _tree_pattern(sorted(forms))
-    for letter, tails in shared.items():
+    for letter, tails in tails_of.items():
         forms -= {first + tail for tail in tails for first in (letter, letter.upper())}
-    merged = [f"[{letter.upper()}{letter}]{_tree_pattern(sorted(tails))}" for letter, tails in sorted(shared.items())]
+    merged = [f"[{letter.upper()}{letter}]{_tree_pattern(sorted(tails))}" for letter, tails in sorted(tails_of.items())]
     return "(?:" + "|".join([*merged, _tree_pattern(sorted(forms))]) + ")"
 
 
 def _shared_tails(words: tuple[str, ...]) -> dict[str, set[str]]:
     """The tails of the words whose lower-case and Capitalised forms can share one branch
-    ("[Tt]he"), by first letter: the pattern is a third shorter, and compiles that much faster.
+    ("[Tt]he"), by first letter: the pattern is a third shorter, and compiles that much faster,
+    but a search through a whole text runs slower, as a branch can no longer be picked by
+    its first character alone.
 
     A letter qualifies only if all its words do: a single word (its Title Case is its
     Capitalised form) with a lower-case letter in its tail. Such a tail can be no prefix of
@@ -175,6 +178,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.:/]\d)"
 _DAY_RANGE_END = r"\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.:/]\d)"
 _YEAR = r"(?:1\d|20|21)\d\d(?![\d%]|,\d|\.\d|-\d\d\d)"
 _SPACE = r"\s+"
+_NEVER = r"(?!)"
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -335,7 +339,7 @@ _ANCHOR_WORDS = (
 _ANCHOR_FIRST_LETTERS = "".join(sorted({c for w in (*_ANCHOR_WORDS, *MONTH_ABBREVIATIONS, "q", "h", "fy") for c in (w[0], w[0].upper())}))
 _WORD_ANCHORS = re.compile(
     rf"\b(?=[{_ANCHOR_FIRST_LETTERS}])"
-    rf"(?:{variants(_ANCHOR_WORDS)}|{variants(MONTH_ABBREVIATIONS, lower=False)}|[QH][1-4]|FY\s?'?(?:\d\d)?\d\d)\b"
+    rf"(?:{variants(_ANCHOR_WORDS, shared=False)}|{variants(MONTH_ABBREVIATIONS, lower=False)}|[QH][1-4]|FY\s?'?(?:\d\d)?\d\d)\b"
 )
 _DIGIT_ANCHORS = re.compile(r"\d(?:\d\d\d|0s\b|\d?[/.-]\d\d?[/.-]\d\d|[QH]\b)")
 
@@ -437,8 +441,8 @@ def _cased(words: Iterable[str], *, lower: bool = True) -> tuple[str, ...]:
 
 
 # Words an expression of the family always holds, in each case it may be written in: a
-# family none of whose words the text holds is never compiled or tried. Families left out
-# can match almost any text.
+# family none of whose words the text holds is not compiled for it. Families left out can
+# match almost any text.
 _MONTH_TRIGGERS = _cased(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), lower=False)
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_day": _MONTH_TRIGGERS,
@@ -453,31 +457,61 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "month": _MONTH_TRIGGERS,
     "season": _cased(SEASON_CODES),
 }
+# Each family's pattern, compiled on first use: start-up time matters.
+_COMPILED: dict[str, re.Pattern[str]] = {}
+# Spelled-out years are most of the month, season and year patterns and rare in news: a
+# text that holds none of these words gets those families without them, a third the size.
+_SPELLED_TRIGGERS = ("teen", "TEEN", "housand", "HOUSAND")
+_SPELLED_FAMILIES = frozenset(name for name, pattern, _ in _FAMILIES if _SPELLED_YEAR in pattern)
+_LEAN: dict[str, re.Pattern[str]] = {}
 
 
-def _may_hold(prose: str, name: str) -> bool:
-    """Whether `prose` holds a word every expression of family `name` holds."""
-    triggers = _TRIGGERS.get(name)
+def _may_hold(prose: str, triggers: tuple[str, ...] | None) -> bool:
+    """Whether `prose` holds one of `triggers` (None: any text may)."""
     return triggers is None or any(word in prose for word in triggers)
 
 
-@functools.lru_cache(maxsize=None)
-def _family(name: str) -> re.Pattern[str]:
-    """One family's pattern, compiled on first use: start-up time matters."""
-    return re.compile(_PATTERN_OF[name])
+class _TextPatterns:
+    """The patterns of the families not compiled yet that one text needs.
 
-
-def _match(prose: str, start: int, families: tuple[str, ...], held: dict[str, bool]) -> re.Match[str] | None:
-    """The first of `families` that matches at `start`, in the order of `_FAMILIES`.
-
-    `held` remembers, for this text, which families it may hold (see `_TRIGGERS`).
+    A family the text cannot hold (`_TRIGGERS`) is not compiled for it, and one without
+    spelled-out years gets the lean pattern: one search of the text costs less than
+    compiling a family. Once compiled, a family is simply tried: those searches would
+    cost more than the tries they save.
     """
+
+    __slots__ = ("prose", "chosen", "spelled")
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self.chosen: dict[str, re.Pattern[str] | None] = {}
+        self.spelled: bool | None = None
+
+    def get(self, name: str) -> re.Pattern[str] | None:
+        if name not in self.chosen:
+            self.chosen[name] = self._choose(name)
+        return self.chosen[name]
+
+    def _choose(self, name: str) -> re.Pattern[str] | None:
+        if not _may_hold(self.prose, _TRIGGERS.get(name)):
+            return None
+        if name in _SPELLED_FAMILIES:
+            if self.spelled is None:
+                self.spelled = _may_hold(self.prose, _SPELLED_TRIGGERS)
+            if not self.spelled:
+                if name not in _LEAN:
+                    _LEAN[name] = re.compile(_PATTERN_OF[name].replace(_SPELLED_YEAR, _NEVER).replace(_SPELLED_2000S, _NEVER))
+                return _LEAN[name]
+        pattern = _COMPILED[name] = re.compile(_PATTERN_OF[name])
+        return pattern
+
+
+def _match(prose: str, start: int, families: tuple[str, ...], text_patterns: _TextPatterns) -> re.Match[str] | None:
+    """The first of `families` that matches at `start`, in the order of `_FAMILIES`."""
     for name in families:
-        may = held.get(name)
-        if may is None:
-            may = held[name] = _may_hold(prose, name)
-        if may:
-            found = _family(name).match(prose, start)
+        pattern = _COMPILED.get(name) or text_patterns.get(name)
+        if pattern is not None:
+            found = pattern.match(prose, start)
             if found is not None:
                 return found
     return None
@@ -571,7 +605,7 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
     anchors inside it free to start their own.
     """
     consumed = 0
-    held: dict[str, bool] = {}
+    text_patterns = _TextPatterns(prose)
     for at, text in anchors(prose):
         if at < consumed:
             continue
@@ -582,7 +616,7 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
             starts.append((at, families))
         for start, families in starts:
             families = _both(families, containing)
-            found = _match(prose, start, families, held) if families else None
+            found = _match(prose, start, families, text_patterns) if families else None
             if found is not None and found.end() > at:
                 result = interpret(found)
                 if result is not None:
