@@ -18,7 +18,6 @@ import functools
 import itertools
 import operator
 import re
-import string
 from typing import Callable, Iterable, Iterator, TypeVar
 
 MONTHS = {
@@ -135,8 +134,9 @@ def _title(phrase: str) -> str:
     )
 
 
-# re.escape for each character, and a space to any run of white space.
-_ESCAPES = str.maketrans({char: re.escape(char) for char in string.punctuation + "\t\n\r\v\f"} | {" ": r"\s+"})
+# re.escape of each ASCII character (it leaves all others alone), and a space to any run
+# of white space.
+_ESCAPES = str.maketrans({chr(code): re.escape(chr(code)) for code in range(128)} | {" ": r"\s+"})
 
 
 def _tree_pattern(forms: list[str]) -> str:
@@ -471,26 +471,26 @@ def _may_hold(prose: str, triggers: tuple[str, ...] | None) -> bool:
     return triggers is None or any(word in prose for word in triggers)
 
 
-class _TextPatterns:
-    """The patterns of the families not compiled yet that one text needs.
+class _TextPatterns(dict):
+    """The pattern each family is tried with in one text (None: not tried), chosen on first
+    use: a dict, so that each try costs one look-up.
 
-    A family the text cannot hold (`_TRIGGERS`) is not compiled for it, and one without
-    spelled-out years gets the lean pattern: one search of the text costs less than
-    compiling a family. Once compiled, a family is simply tried: those searches would
+    A family not compiled yet is not compiled for a text that cannot hold it (`_TRIGGERS`),
+    and a text without spelled-out years gets the lean pattern: one search of the text costs
+    less than compiling a family. A compiled family is simply tried: those searches would
     cost more than the tries they save.
     """
 
-    __slots__ = ("prose", "chosen", "spelled")
+    __slots__ = ("prose", "spelled")
 
     def __init__(self, prose: str) -> None:
+        super().__init__()
         self.prose = prose
-        self.chosen: dict[str, re.Pattern[str] | None] = {}
         self.spelled: bool | None = None
 
-    def get(self, name: str) -> re.Pattern[str] | None:
-        if name not in self.chosen:
-            self.chosen[name] = self._choose(name)
-        return self.chosen[name]
+    def __missing__(self, name: str) -> re.Pattern[str] | None:
+        pattern = self[name] = _COMPILED.get(name) or self._choose(name)
+        return pattern
 
     def _choose(self, name: str) -> re.Pattern[str] | None:
         if not _may_hold(self.prose, _TRIGGERS.get(name)):
@@ -506,10 +506,10 @@ class _TextPatterns:
         return pattern
 
 
-def _match(prose: str, start: int, families: tuple[str, ...], text_patterns: _TextPatterns) -> re.Match[str] | None:
+def _match(prose: str, start: int, families: tuple[str, ...], patterns: _TextPatterns) -> re.Match[str] | None:
     """The first of `families` that matches at `start`, in the order of `_FAMILIES`."""
     for name in families:
-        pattern = _COMPILED.get(name) or text_patterns.get(name)
+        pattern = patterns[name]
         if pattern is not None:
             found = pattern.match(prose, start)
             if found is not None:
@@ -517,9 +517,11 @@ def _match(prose: str, start: int, families: tuple[str, ...], text_patterns: _Te
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def _families_of(word: str) -> tuple[str, ...] | None:
     """The families an expression beginning with `word` may belong to: empty for a word that
-    only stands inside one, None for a word that cannot be part of one."""
+    only stands inside one, None for a word that cannot be part of one (cached: the same few
+    thousand words come back in every story)."""
     families = _WORD_FAMILIES.get(word)
     if families is not None:
         return families
