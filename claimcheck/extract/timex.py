@@ -581,10 +581,16 @@ def _starts_before(prose: str, at: int, floor: int) -> list[tuple[int, tuple[str
     starts = []
     end = at
     while len(starts) < LOOK_BEHIND_WORDS:
-        while end > floor and not (prose[end - 1].isalnum() or prose[end - 1] == "'"):
+        while end > floor:
+            char = prose[end - 1]
+            if char.isalnum() or char == "'":
+                break
             end -= 1
         begin = end
-        while begin > floor and (prose[begin - 1].isalnum() or prose[begin - 1] == "'"):
+        while begin > floor:
+            char = prose[begin - 1]
+            if not (char.isalnum() or char == "'"):
+                break
             begin -= 1
         if begin == end:
             break
@@ -612,7 +618,8 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
         if at < consumed:
             continue
         families, containing = _anchor_kind(text)
-        starts = _starts_before(prose, at, max(consumed, at - LOOK_BEHIND_CHARS))
+        floor = at - LOOK_BEHIND_CHARS
+        starts = _starts_before(prose, at, floor if floor > consumed else consumed)
         starts.reverse()
         if families:
             starts.append((at, families))
