@@ -102,9 +102,9 @@ def _variants(words: tuple[str, ...], lower: bool, shared: bool) -> str:
 
 def _shared_tails(words: tuple[str, ...]) -> dict[str, set[str]]:
     """The tails of the words whose lower-case and Capitalised forms can share one branch
-    ("[Tt]he"), by first letter: the pattern is a third shorter, and compiles that much faster,
-    but a search through a whole text runs slower, as a branch can no longer be picked by
-    its first character alone.
+    ("[Tt]he"), by first letter: the family patterns are an eighth shorter and compile that
+    much faster, but a search through a whole text runs slower, as a branch can no longer
+    be picked by its first character alone.
 
     A letter qualifies only if all its words do: a single word (its Title Case is its
     Capitalised form) with a lower-case letter in its tail. Such a tail can be no prefix of
@@ -460,7 +460,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 # Each family's pattern, compiled on first use: start-up time matters.
 _COMPILED: dict[str, re.Pattern[str]] = {}
 # Spelled-out years are most of the month, season and year patterns and rare in news: a
-# text that holds none of these words gets those families without them, a third the size.
+# text that holds none of these words gets those families without them, half the size.
 _SPELLED_TRIGGERS = ("teen", "TEEN", "housand", "HOUSAND")
 _SPELLED_FAMILIES = frozenset(name for name, pattern, _ in _FAMILIES if _SPELLED_YEAR in pattern)
 _LEAN: dict[str, re.Pattern[str]] = {}
@@ -471,7 +471,7 @@ def _may_hold(prose: str, triggers: tuple[str, ...] | None) -> bool:
     return triggers is None or any(word in prose for word in triggers)
 
 
-class _TextPatterns(dict):
+class _TextPatterns(dict[str, re.Pattern[str] | None]):
     """The pattern each family is tried with in one text (None: not tried), chosen on first
     use: a dict, so that each try costs one look-up.
 
