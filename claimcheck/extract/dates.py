@@ -18,7 +18,6 @@ import datetime as dt
 import enum
 import functools
 import re
-from dataclasses import dataclass, field
 from typing import Callable, Union
 
 from ..model import DateValue, Kind, Mention
@@ -117,16 +116,19 @@ _CUE_REACH_DAYS = 300
 _AHEAD_DAYS = 92
 
 
-@dataclass
 class _Focus:
     """The dates the story has named: what "a year earlier" and "the quarter" count from.
 
-    Mutable, but created per call of `find_dates` and never shared.
+    Mutable, but created per call of `find_dates` and never shared. A plain class, not a
+    dataclass: building a dataclass costs about a millisecond of start-up.
     """
 
-    reference: dt.date | None
-    latest: dict[Grain, tuple[int, Period]] = field(default_factory=dict)
-    reported: list[tuple[int, Period]] = field(default_factory=list)
+    __slots__ = ("reference", "latest", "reported")
+
+    def __init__(self, reference: dt.date | None) -> None:
+        self.reference = reference
+        self.latest: dict[Grain, tuple[int, Period]] = {}
+        self.reported: list[tuple[int, Period]] = []
 
     def note(self, at: int, period: Period) -> None:
         self.latest[period.grain] = (at, period)
@@ -154,14 +156,16 @@ class _Focus:
         return best[1] if best else None
 
 
-@dataclass(frozen=True)
 class _Reader:
-    """Everything a family reader needs besides the match itself."""
+    """Everything a family reader needs besides the match itself (never changed)."""
 
-    prose: str
-    reference: dt.date | None
-    day_first: bool
-    focus: _Focus
+    __slots__ = ("prose", "reference", "day_first", "focus")
+
+    def __init__(self, prose: str, reference: dt.date | None, day_first: bool, focus: _Focus) -> None:
+        self.prose = prose
+        self.reference = reference
+        self.day_first = day_first
+        self.focus = focus
 
 
 # --- tense: which occurrence of "Friday" the sentence means -------------------------------
@@ -358,9 +362,12 @@ def _relative(reader: _Reader, build: Callable[[dt.date], Period | None]) -> Rea
     return found.anchor() if found is not None else Unresolved.NO_ANCHOR
 
 
-def _named_occurrence(reader: _Reader, build: Callable[[int], Period], direction: Direction) -> Reading:
-    """Which yearly occurrence of "May", "the third quarter" or "Christmas" is meant."""
-    return _relative(reader, lambda ref: cal.occurrence(cal.yearly(build, ref), ref, direction))
+def _named_occurrence(reader: _Reader, build: Callable[[int], Period], direction: Callable[[], Direction]) -> Reading:
+    """Which yearly occurrence of "May", "the third quarter" or "Christmas" is meant.
+
+    `direction` is only worked out with a reference date: without one there is no value.
+    """
+    return _relative(reader, lambda ref: cal.occurrence(cal.yearly(build, ref), ref, direction()))
 
 
 def _two_digit_year(short: int, reference: dt.date | None) -> int:
@@ -581,7 +588,7 @@ def _read_quarter_code(match: re.Match[str], reader: _Reader) -> Reading:
     if year_text:
         year = int(year_text) if len(year_text) == 4 else _two_digit_year(int(year_text), reader.reference)
         return build(year, number)
-    return _named_occurrence(reader, lambda y: build(y, number), _direction(reader, match, Direction.PAST))
+    return _named_occurrence(reader, lambda y: build(y, number), functools.partial(_direction, reader, match, Direction.PAST))
 
 
 def _read_decade(match: re.Match[str], reader: _Reader) -> Reading:
@@ -647,7 +654,7 @@ def _deictic_unit(match: re.Match[str], reader: _Reader, modifier: str, unit: st
     """"last week", "this month", "next year", "this summer", "last weekend"."""
     if unit in SEASON_CODES:
         code = SEASON_CODES[unit]
-        return _named_occurrence(reader, lambda y: cal.season(y, code), _this_direction(reader, match, modifier))
+        return _named_occurrence(reader, lambda y: cal.season(y, code), functools.partial(_this_direction, reader, match, modifier))
     grain = _UNIT_GRAIN[unit]
     step = _DEICTIC_STEP[modifier]
     if grain is Grain.WEEKEND:
@@ -669,9 +676,9 @@ def _the_season_or_weekend(match: re.Match[str], reader: _Reader, unit: str) -> 
         return None
     if unit == "fall" and _word_after(reader.prose, match.end()).lower() in _FALL_AS_A_NOUN_BEFORE:
         return None
-    direction = _direction(reader, match, Direction.PAST)
+    direction = functools.partial(_direction, reader, match, Direction.PAST)
     if unit == "weekend":
-        return _relative(reader, lambda ref: _weekend_near(ref, direction))
+        return _relative(reader, lambda ref: _weekend_near(ref, direction()))
     code = SEASON_CODES[unit]
     return _named_occurrence(reader, lambda y: cal.season(y, code), direction)
 
@@ -685,8 +692,11 @@ def _weekend_near(reference: dt.date, direction: Direction) -> Period:
 
 def _year_end(match: re.Match[str], reader: _Reader) -> Reading:
     """"by year-end" is this year; "since year-end" (past tense) the last one, unless it is December."""
-    past = _tense(reader.prose, match.start(), match.end()) is Direction.PAST
-    return _relative(reader, lambda ref: cal.year(ref.year - 1 if past and ref.month != 12 else ref.year))
+    return _relative(reader, lambda ref: cal.year(ref.year - 1 if ref.month != 12 and _is_past(reader, match) else ref.year))
+
+
+def _is_past(reader: _Reader, match: re.Match[str]) -> bool:
+    return _tense(reader.prose, match.start(), match.end()) is Direction.PAST
 
 
 def _read_anaphor(match: re.Match[str], reader: _Reader) -> Reading:
@@ -740,8 +750,8 @@ def _read_weekday(match: re.Match[str], reader: _Reader) -> Reading:
             if direction is not Direction.CURRENT:
                 return _relative(reader, lambda ref: cal.day(cal.weekday_near(ref, weekday, direction)))
             direction = Direction.FUTURE
-    direction = _direction(reader, match, direction)
-    return _relative(reader, lambda ref: cal.day(cal.weekday_near(ref, weekday, direction)))
+    # The tense is worked out only with a reference date to count from.
+    return _relative(reader, lambda ref: cal.day(cal.weekday_near(ref, weekday, _direction(reader, match, direction))))
 
 
 def _weekday_from_focus(match: re.Match[str], reader: _Reader, weekday: int, step: int) -> Reading:
@@ -774,8 +784,8 @@ def _read_month(match: re.Match[str], reader: _Reader) -> Reading:
         step = _RELATIVE_YEAR[match["mo_rel"].lower()]
         return _relative(reader, lambda ref: cal.month(ref.year + step, month))
     if match["mo_mod"]:
-        direction = _this_direction(reader, match, _words(match["mo_mod"]))
-        return _relative(reader, lambda ref: _month_named(ref, month, direction))
+        modifier = _words(match["mo_mod"])
+        return _relative(reader, lambda ref: _month_named(ref, month, _this_direction(reader, match, modifier)))
     if not (match["mo_pos"] or _is_month_context(match, reader, name)):
         return None
     return _relative(reader, lambda ref: _nearest(cal.yearly(lambda y: cal.month(y, month), ref), ref, _tense_of(reader, match)))
@@ -887,13 +897,13 @@ _SINCE = re.compile(r"(?:\b[Ss]ince|\bSINCE)\s+\Z")
 
 def _span(prose: str, match: re.Match[str]) -> tuple[int, int]:
     """The expression's span: "since" kept ("since Thursday"), a possessive "'s" dropped."""
-    start, end = match.start(), match.end()
-    text = match.group()
-    if text.endswith(("'s", "’s")):
+    start, end = match.span()
+    # Looked at in place, not sliced out: this runs for every date.
+    if prose.startswith(("'s", "’s"), max(start, end - 2), end):
         end -= 2
     if match.lastgroup == "quarter" and (match["q_article"] or "").lower() in _ADJECTIVE_ARTICLES:
         start = match.start("q_pre")
-    if "nce" in prose[max(0, start - 4):start]:
+    if prose.find("nce", max(0, start - 4), start) >= 0:
         since = _SINCE.search(prose, max(0, start - 8), start)
         if since is not None:
             start = since.start()

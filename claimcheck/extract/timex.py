@@ -15,6 +15,8 @@ Every pattern is linear: no nested quantifiers over the same characters.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -69,18 +71,19 @@ UNITS = {
 }
 
 
-def variants(words: Iterable[str], *, lower: bool = True) -> str:
+def variants(words: Iterable[str], *, lower: bool = True, shared: bool = True) -> str:
     """An alternation of `words` in the cases news text writes them, as a prefix tree.
 
     A tree ("Jan(?:uary)?") lets the regex engine reject a position on its first letter
     instead of trying every word. Spaces inside a phrase match any run of white space.
-    `lower=False` leaves out the all-lower-case form (month and weekday names).
+    `lower=False` leaves out the all-lower-case form (month and weekday names);
+    `shared=False` keeps one branch per first character (see `_shared_tails`).
     """
-    return _variants(tuple(words), lower)
+    return _variants(tuple(words), lower, shared)
 
 
 @functools.lru_cache(maxsize=None)
-def _variants(words: tuple[str, ...], lower: bool) -> str:
+def _variants(words: tuple[str, ...], lower: bool, shared: bool) -> str:
     forms: set[str] = set()
     for word in words:
         if lower:
@@ -88,13 +91,36 @@ def _variants(words: tuple[str, ...], lower: bool) -> str:
         forms.add(word[:1].upper() + word[1:])
         forms.add(_title(word))
         forms.add(word.upper())
-    tree: dict = {}
-    for form in forms:
-        node = tree
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _tree_pattern(tree)
+    tails_of = _shared_tails(words) if lower and shared else {}
+    if not tails_of:
+        return _tree_pattern(sorted(forms))
+    for letter, tails in tails_of.items():
+        forms -= {first + tail for tail in tails for first in (letter, letter.upper())}
+    merged = [f"[{letter.upper()}{letter}]{_tree_pattern(sorted(tails))}" for letter, tails in sorted(tails_of.items())]
+    return "(?:" + "|".join([*merged, _tree_pattern(sorted(forms))]) + ")"
+
+
+def _shared_tails(words: tuple[str, ...]) -> dict[str, set[str]]:
+    """The tails of the words whose lower-case and Capitalised forms can share one branch
+    ("[Tt]he"), by first letter: the family patterns are an eighth shorter and compile that
+    much faster, but a search through a whole text runs slower, as a branch can no longer
+    be picked by its first character alone.
+
+    A letter qualifies only if all its words do: a single word (its Title Case is its
+    Capitalised form) with a lower-case letter in its tail. Such a tail can be no prefix of
+    an UPPER-CASE one, so trying the shared branch first keeps the longest-first order.
+    """
+    by_letter: dict[str, list[str]] = {}
+    for word in words:
+        by_letter.setdefault(word[:1].lower(), []).append(word)
+    return {
+        letter: {word[1:] for word in group}
+        for letter, group in by_letter.items()
+        if all(
+            word[:1].islower() and _title(word) == word[:1].upper() + word[1:] and word[1:] != word[1:].upper()
+            for word in group
+        )
+    }
 
 
 _SMALL_WORDS = frozenset({"of", "the", "and", "a"})
@@ -108,15 +134,28 @@ def _title(phrase: str) -> str:
     )
 
 
-def _tree_pattern(node: dict) -> str:
-    ends_here = "" in node
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _tree_pattern(child)
-        for char, child in sorted(node.items())
-        if char != ""
-    ]
-    if not branches:
+# re.escape of each ASCII character (it leaves all others alone), and a space to any run
+# of white space.
+_ESCAPES = str.maketrans({chr(code): re.escape(chr(code)) for code in range(128)} | {" ": r"\s+"})
+
+
+def _tree_pattern(forms: list[str]) -> str:
+    """The prefix tree of `forms` (sorted, distinct) as a pattern.
+
+    Works on the sorted list, branching only where forms part: a branch holding one form
+    is that form's escaped tail, so start-up does not walk the tree a character at a time.
+    """
+    ends_here = forms[0] == ""
+    rest = forms[1:] if ends_here else forms
+    if not rest:
         return ""
+    branches = []
+    for first, group in itertools.groupby(rest, key=operator.itemgetter(0)):
+        tails = [form[1:] for form in group]
+        if len(tails) == 1:
+            branches.append((first + tails[0]).translate(_ESCAPES))
+        else:
+            branches.append(first.translate(_ESCAPES) + _tree_pattern(tails))
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends_here:
         # Longer words first: an optional tail is tried before stopping here.
@@ -139,6 +178,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.:/]\d)"
 _DAY_RANGE_END = r"\s*[-–]\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.:/]\d)"
 _YEAR = r"(?:1\d|20|21)\d\d(?![\d%]|,\d|\.\d|-\d\d\d)"
 _SPACE = r"\s+"
+_NEVER = r"(?!)"
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -299,7 +339,7 @@ _ANCHOR_WORDS = (
 _ANCHOR_FIRST_LETTERS = "".join(sorted({c for w in (*_ANCHOR_WORDS, *MONTH_ABBREVIATIONS, "q", "h", "fy") for c in (w[0], w[0].upper())}))
 _WORD_ANCHORS = re.compile(
     rf"\b(?=[{_ANCHOR_FIRST_LETTERS}])"
-    rf"(?:{variants(_ANCHOR_WORDS)}|{variants(MONTH_ABBREVIATIONS, lower=False)}|[QH][1-4]|FY\s?'?(?:\d\d)?\d\d)\b"
+    rf"(?:{variants(_ANCHOR_WORDS, shared=False)}|{variants(MONTH_ABBREVIATIONS, lower=False)}|[QH][1-4]|FY\s?'?(?:\d\d)?\d\d)\b"
 )
 _DIGIT_ANCHORS = re.compile(r"\d(?:\d\d\d|0s\b|\d?[/.-]\d\d?[/.-]\d\d|[QH]\b)")
 
@@ -389,24 +429,99 @@ _CONTAINED_IN = {word: families for words, families in _ANCHOR_KINDS for word in
 _PATTERN_OF = {name: pattern for name, pattern, _ in _FAMILIES}
 
 
-@functools.lru_cache(maxsize=None)
-def _family(name: str) -> re.Pattern[str]:
-    """One family's pattern, compiled on first use: start-up time matters."""
-    return re.compile(_PATTERN_OF[name])
+def _cased(words: Iterable[str], *, lower: bool = True) -> tuple[str, ...]:
+    """Each word lower-case (unless `lower` is false), Capitalised and UPPER-CASE."""
+    forms: dict[str, None] = {}
+    for word in words:
+        if lower:
+            forms[word] = None
+        forms[word[:1].upper() + word[1:]] = None
+        forms[word.upper()] = None
+    return tuple(forms)
 
 
-def _match(prose: str, start: int, families: tuple[str, ...]) -> re.Match[str] | None:
+# Words an expression of the family always holds, in each case it may be written in: a
+# family none of whose words the text holds is not compiled for it. Families left out can
+# match almost any text.
+_MONTH_TRIGGERS = _cased(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), lower=False)
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "month_day": _MONTH_TRIGGERS,
+    "day_month": _MONTH_TRIGGERS,
+    "ago": _cased(("ago", "earlier", "later", "back", "previously", "now", "hence", "before", "after", "prior")),
+    "quarter": _cased(("quarter", "half", "period")),
+    "decade": ("0s", "0's", *_cased(("ties", "century"))),
+    "relative": _cased(("week", "month", "year", "quarter", "century", *SEASON_CODES, "early", "late")),
+    "relative_day": _cased((*RELATIVE_DAYS, *TIMES_OF_DAY)),
+    "weekday": _cased(WEEKDAYS, lower=False),
+    "holiday": _cased([name.split()[0] for name in HOLIDAYS if name[0] != "t"], lower=False) + _cased(("fourth",)),
+    "month": _MONTH_TRIGGERS,
+    "season": _cased(SEASON_CODES),
+}
+# Each family's pattern, compiled on first use: start-up time matters.
+_COMPILED: dict[str, re.Pattern[str]] = {}
+# Spelled-out years are most of the month, season and year patterns and rare in news: a
+# text that holds none of these words gets those families without them, half the size.
+_SPELLED_TRIGGERS = ("teen", "TEEN", "housand", "HOUSAND")
+_SPELLED_FAMILIES = frozenset(name for name, pattern, _ in _FAMILIES if _SPELLED_YEAR in pattern)
+_LEAN: dict[str, re.Pattern[str]] = {}
+
+
+def _may_hold(prose: str, triggers: tuple[str, ...] | None) -> bool:
+    """Whether `prose` holds one of `triggers` (None: any text may)."""
+    return triggers is None or any(word in prose for word in triggers)
+
+
+class _TextPatterns(dict[str, re.Pattern[str] | None]):
+    """The pattern each family is tried with in one text (None: not tried), chosen on first
+    use: a dict, so that each try costs one look-up.
+
+    A family not compiled yet is not compiled for a text that cannot hold it (`_TRIGGERS`),
+    and a text without spelled-out years gets the lean pattern: one search of the text costs
+    less than compiling a family. A compiled family is simply tried: those searches would
+    cost more than the tries they save.
+    """
+
+    __slots__ = ("prose", "spelled")
+
+    def __init__(self, prose: str) -> None:
+        super().__init__()
+        self.prose = prose
+        self.spelled: bool | None = None
+
+    def __missing__(self, name: str) -> re.Pattern[str] | None:
+        pattern = self[name] = _COMPILED.get(name) or self._choose(name)
+        return pattern
+
+    def _choose(self, name: str) -> re.Pattern[str] | None:
+        if not _may_hold(self.prose, _TRIGGERS.get(name)):
+            return None
+        if name in _SPELLED_FAMILIES:
+            if self.spelled is None:
+                self.spelled = _may_hold(self.prose, _SPELLED_TRIGGERS)
+            if not self.spelled:
+                if name not in _LEAN:
+                    _LEAN[name] = re.compile(_PATTERN_OF[name].replace(_SPELLED_YEAR, _NEVER).replace(_SPELLED_2000S, _NEVER))
+                return _LEAN[name]
+        pattern = _COMPILED[name] = re.compile(_PATTERN_OF[name])
+        return pattern
+
+
+def _match(prose: str, start: int, families: tuple[str, ...], patterns: _TextPatterns) -> re.Match[str] | None:
     """The first of `families` that matches at `start`, in the order of `_FAMILIES`."""
     for name in families:
-        found = _family(name).match(prose, start)
-        if found is not None:
-            return found
+        pattern = patterns[name]
+        if pattern is not None:
+            found = pattern.match(prose, start)
+            if found is not None:
+                return found
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def _families_of(word: str) -> tuple[str, ...] | None:
     """The families an expression beginning with `word` may belong to: empty for a word that
-    only stands inside one, None for a word that cannot be part of one."""
+    only stands inside one, None for a word that cannot be part of one (cached: the same few
+    thousand words come back in every story)."""
     families = _WORD_FAMILIES.get(word)
     if families is not None:
         return families
@@ -466,10 +581,16 @@ def _starts_before(prose: str, at: int, floor: int) -> list[tuple[int, tuple[str
     starts = []
     end = at
     while len(starts) < LOOK_BEHIND_WORDS:
-        while end > floor and not (prose[end - 1].isalnum() or prose[end - 1] == "'"):
+        while end > floor:
+            char = prose[end - 1]
+            if char.isalnum() or char == "'":
+                break
             end -= 1
         begin = end
-        while begin > floor and (prose[begin - 1].isalnum() or prose[begin - 1] == "'"):
+        while begin > floor:
+            char = prose[begin - 1]
+            if not (char.isalnum() or char == "'"):
+                break
             begin -= 1
         if begin == end:
             break
@@ -492,17 +613,19 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
     anchors inside it free to start their own.
     """
     consumed = 0
+    text_patterns = _TextPatterns(prose)
     for at, text in anchors(prose):
         if at < consumed:
             continue
         families, containing = _anchor_kind(text)
-        starts = _starts_before(prose, at, max(consumed, at - LOOK_BEHIND_CHARS))
+        floor = at - LOOK_BEHIND_CHARS
+        starts = _starts_before(prose, at, floor if floor > consumed else consumed)
         starts.reverse()
         if families:
             starts.append((at, families))
         for start, families in starts:
             families = _both(families, containing)
-            found = _match(prose, start, families) if families else None
+            found = _match(prose, start, families, text_patterns) if families else None
             if found is not None and found.end() > at:
                 result = interpret(found)
                 if result is not None:
