@@ -54,7 +54,7 @@ class _Attributor:
         self._resolved: dict[tuple[int, int, str], Source | None] = {}
         self._turns: dict[int, Turn] | None = None
         self._depth = 0
-        self._lookups = Lookups(self.in_quotation, self.speaker_ending_before, self.has_claim)
+        self._lookups = Lookups(self.in_quotation, self.speaker_ending_before, self.has_claim, self._sentence)
 
     # -- lookups -------------------------------------------------------------------
 
@@ -124,13 +124,12 @@ class _Attributor:
         self._frames[index] = []  # a look-back from inside this sentence must not come here again
         self._depth += 1
         try:
-            self._frames[index] = find_frames(self.prose, self._sentence(index), self._lookups)
+            self._frames[index] = find_frames(self.prose, self.seg.sentences[index], self._lookups)
         finally:
             self._depth -= 1
         return self._frames[index]
 
-    def _sentence(self, index: int) -> Sentence:
-        span = self.seg.sentences[index]
+    def _sentence(self, span: Span) -> Sentence:
         boundaries = [q.end for q in self._quotes_between(span.start, span.end) if self._is_speech(q)]
         boundaries += [m.end() for m in _CLAUSE_BREAK.finditer(self.prose, span.start, span.end)]
         return Sentence(span, tuple(sorted(boundaries)))

@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..model import Source, Span
 from .cues import CUE, DOCUMENT_NOUNS, EVIDENCE_VERBS, HEDGES, NOUN_LIKE_VERBS, OBJECT_VERBS, PRONOUNS
-from .subjects import is_inverted, sentence_subject, subject_after, subject_before
+from .subjects import clause_chunks, inverted_in, sentence_subject, subject_after, subject_before, subject_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,18 +102,21 @@ class Lookups:
     in_quotation: Callable[[int], bool]
     speaker_before: Callable[[int], "Source | None"]
     has_claim: Callable[[int, int], bool]
+    sentence: Callable[[Span], Sentence]
 
 
-def find_frames(prose: str, sentence: Sentence, lookups: Lookups) -> list[Frame]:
+def find_frames(prose: str, span: Span, lookups: Lookups) -> list[Frame]:
     """The frames of one sentence, in the order of their cues."""
-    span = sentence.span
     frames: list[Frame] = []
     last_speaker: Speaker | None = None
+    sentence: Sentence | None = None
     for count, m in enumerate(CUE.finditer(prose, span.start, span.end)):
         if count == _MAX_CUES_PER_SENTENCE:
             break
         if lookups.in_quotation(m.start()):
             continue
+        if sentence is None:
+            sentence = lookups.sentence(span)  # most sentences have no cue: their clauses are never needed
         found = _CUE_FRAMES[m.lastgroup](prose, sentence, m, lookups, last_speaker)
         if found and m.lastgroup == "verb":
             last_speaker = found[0].speaker
@@ -178,9 +181,9 @@ def _known(source: Source | None) -> Speaker | None:
 def _verb_frame(prose: str, sentence: Sentence, m: re.Match[str], has_claim: Callable[[int, int], bool]) -> Frame | None:
     span = sentence.span
     verb = m.group().lower()
-    clause_start = _clause_start(sentence, m.start())
-    inverted = is_inverted(prose, clause_start, m.start())
-    phrase = subject_after(prose, m.end(), span.end) if inverted else subject_before(prose, clause_start, m.start())
+    chunks = clause_chunks(prose, _clause_start(sentence, m.start()), m.start())
+    inverted = inverted_in(prose, chunks)
+    phrase = subject_after(prose, m.end(), span.end) if inverted else subject_in(prose, chunks)
     if phrase is None:
         return None
     words = prose[phrase.start:phrase.end].split()
