@@ -9,7 +9,6 @@ speaker's claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Source, Span
@@ -17,34 +16,45 @@ from .cues import CUE, DOCUMENT_NOUNS, EVIDENCE_VERBS, HEDGES, NOUN_LIKE_VERBS, 
 from .subjects import clause_chunks, inverted_in, sentence_subject, subject_after, subject_before, subject_in
 
 
-@dataclass(frozen=True, slots=True)
+# The small records below are plain slotted classes, never changed after they are built:
+# a frozen dataclass costs about a millisecond to define at import and several times as
+# much to build, and frames are built per cue.
+
+
 class Speaker:
     """Who a frame's claims come from: a phrase to resolve, or a source already known.
 
     Phrases are resolved only for the frames that end up governing a claim.
     """
 
-    phrase: Span | None
-    cue: str
-    source: Source | None = None
+    __slots__ = ("phrase", "cue", "source")
+
+    def __init__(self, phrase: Span | None, cue: str, source: Source | None = None) -> None:
+        self.phrase = phrase
+        self.cue = cue
+        self.source = source
 
 
-@dataclass(frozen=True, slots=True)
 class Frame:
     """Characters [start, end) whose claims come from `speaker` (None: the text's own)."""
 
-    start: int
-    end: int
-    speaker: Speaker | None
+    __slots__ = ("start", "end", "speaker")
+
+    def __init__(self, start: int, end: int, speaker: Speaker | None) -> None:
+        self.start = start
+        self.end = end
+        self.speaker = speaker
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    """What the frame finder needs to know about one sentence."""
+    """What the frame finder needs to know about one sentence: its span, and where speech
+    ends inside it (clause_starts: after quotations and semicolons)."""
 
-    span: Span
-    clause_starts: tuple[int, ...]
-    """Where speech ends inside the sentence: after quotations and semicolons."""
+    __slots__ = ("span", "clause_starts")
+
+    def __init__(self, span: Span, clause_starts: tuple[int, ...]) -> None:
+        self.span = span
+        self.clause_starts = clause_starts
 
 
 _MAX_TRAILING_WORDS = 6
@@ -95,14 +105,22 @@ def _trails(prose: str, sentence: Span, phrase: Span, verb_end: int, has_claim: 
     return not has_claim(verb_end, stop)
 
 
-@dataclass(frozen=True, slots=True)
 class Lookups:
     """What the frame finder asks the attributor about the rest of the document."""
 
-    in_quotation: Callable[[int], bool]
-    speaker_before: Callable[[int], "Source | None"]
-    has_claim: Callable[[int, int], bool]
-    sentence: Callable[[Span], Sentence]
+    __slots__ = ("in_quotation", "speaker_before", "has_claim", "sentence")
+
+    def __init__(
+        self,
+        in_quotation: Callable[[int], bool],
+        speaker_before: Callable[[int], Source | None],
+        has_claim: Callable[[int, int], bool],
+        sentence: Callable[[Span], Sentence],
+    ) -> None:
+        self.in_quotation = in_quotation
+        self.speaker_before = speaker_before
+        self.has_claim = has_claim
+        self.sentence = sentence
 
 
 def find_frames(prose: str, span: Span, lookups: Lookups) -> list[Frame]:

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
@@ -28,12 +27,16 @@ _INTERVIEWER_LABELS = frozenset(("Q", "Question", "Interviewer"))
 _INTERVIEWEE_LABELS = frozenset(("A", "Answer"))
 
 
-@dataclass(frozen=True, slots=True)
+# A plain slotted class, never changed once built: cheaper to define and build than a
+# frozen dataclass.
 class Attribution:
     """A speaker phrase as written and the cue that introduced it."""
 
-    phrase: Span
-    cue: str
+    __slots__ = ("phrase", "cue")
+
+    def __init__(self, phrase: Span, cue: str) -> None:
+        self.phrase = phrase
+        self.cue = cue
 
 
 def _word_count(text: str) -> int:
@@ -113,14 +116,16 @@ def _inner_attribution() -> re.Pattern[str]:
     return re.compile(rf",[ \t]+(?:(?:{speech})[ \t]+(?:[A-Z]|the\b|a\b)|(?:[\w'’-]+[ \t]+){{1,4}}(?:{speech})\b)")
 
 
-@dataclass(frozen=True, slots=True)
 class Turn:
     """A transcript turn: a paragraph that opens with a speaker label ("Okafor: ...")."""
 
-    paragraph: int
-    label: Span
-    interviewer: bool
-    interviewee: bool
+    __slots__ = ("paragraph", "label", "interviewer", "interviewee")
+
+    def __init__(self, paragraph: int, label: Span, interviewer: bool, interviewee: bool) -> None:
+        self.paragraph = paragraph
+        self.label = label
+        self.interviewer = interviewer
+        self.interviewee = interviewee
 
 
 def transcript_turns(prose: str, paragraphs: Sequence[Span]) -> dict[int, Turn]:
