@@ -79,6 +79,7 @@ _ASIDE = re.compile(
     r"(?P<name>[A-Z][\w'’.-]*),[ \t]+(?:(?:the|a|an|who|whom|whose)\b[^,;—–]*,|(?:aged[ \t]+)?\d{1,3},)"
     r"|[—–][ \t]*who\b[^—–]*[—–]"
 )
+_ASIDE_MARKS = (",", "—", "–")
 # In reported speech a relative clause is background too ("said the library, which opened in
 # 1931, had 52,000 visits"); under a trailing "according to" it is part of the account.
 _RELATIVE = re.compile(r",[ \t]+which\b[^,;—–]*(?:,|(?=[;—–]))")
@@ -278,6 +279,8 @@ def _names_someone(words: list[str]) -> bool:
 
 def _background(prose: str, frame: Frame, forward: bool) -> list[Frame]:
     """The writer's own asides inside what a speaker is reported to have said."""
+    if all(prose.find(mark, frame.start, frame.end) == -1 for mark in _ASIDE_MARKS):
+        return []  # every aside needs a comma or a dash: most frames have none to scan for
     asides = [Frame(m.end("name") if m.group("name") else m.start(), m.end(), None) for m in _ASIDE.finditer(prose, frame.start, frame.end)]
     if forward:
         asides += [Frame(m.start(), m.end(), None) for m in _RELATIVE.finditer(prose, frame.start, frame.end)]
