@@ -54,7 +54,7 @@ class _Attributor:
         self._resolved: dict[tuple[int, int, str], Source | None] = {}
         self._turns: dict[int, Turn] | None = None
         self._depth = 0
-        self._lookups = Lookups(self.in_quotation, self.speaker_ending_before, self.has_claim)
+        self._lookups = Lookups(self.in_quotation, self.speaker_ending_before, self.has_claim, self._sentence)
 
     # -- lookups -------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ class _Attributor:
             return self.turn_source(offset)
         source = self.speaker_source(frame.speaker)
         if source is not None and quote is not None and not source.quoted:
-            return replace(source, quoted=True)
+            return _quoted(source)
         return source
 
     def speaker_source(self, speaker: Speaker | None) -> Source | None:
@@ -124,13 +124,12 @@ class _Attributor:
         self._frames[index] = []  # a look-back from inside this sentence must not come here again
         self._depth += 1
         try:
-            self._frames[index] = find_frames(self.prose, self._sentence(index), self._lookups)
+            self._frames[index] = find_frames(self.prose, self.seg.sentences[index], self._lookups)
         finally:
             self._depth -= 1
         return self._frames[index]
 
-    def _sentence(self, index: int) -> Sentence:
-        span = self.seg.sentences[index]
+    def _sentence(self, span: Span) -> Sentence:
         boundaries = [q.end for q in self._quotes_between(span.start, span.end) if self._is_speech(q)]
         boundaries += [m.end() for m in _CLAUSE_BREAK.finditer(self.prose, span.start, span.end)]
         return Sentence(span, tuple(sorted(boundaries)))
@@ -151,7 +150,7 @@ class _Attributor:
         if index not in self._speakers:
             self._speakers[index] = None
             speaker = self._find_quote_speaker(index)
-            self._speakers[index] = replace(speaker, quoted=True) if speaker else None
+            self._speakers[index] = _quoted(speaker) if speaker else None
         return self._speakers[index]
 
     def _find_quote_speaker(self, index: int) -> Source | None:
@@ -303,6 +302,11 @@ class _Attributor:
             name = self.names.person_before(self.seg.paragraphs[first].start)
             return Source(name, "A", ":", True) if name else None
         return self.resolve(turn.label, ":", True)
+
+
+def _quoted(source: Source) -> Source:
+    """The source as a quotation's speaker (built directly: dataclasses.replace is slow)."""
+    return source if source.quoted else Source(source.name, source.mention, source.cue, True)
 
 
 def _named_at(frame: Frame) -> int:

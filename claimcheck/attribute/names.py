@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator, Sequence
 
 from ..model import Span
@@ -46,19 +46,24 @@ _APPOSITION = re.compile(r",[ \t]+(?:\d|(?:a|an|the|who|whose)\b)")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _ARTICLES = frozenset("the a an".split())
 _HEADLINE_MAX_CHARS = 200
+_MID_SENTENCE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 _WINDOW = 1500  # characters looked back for the person a pronoun stands for
 _FULL_NAME_LOOKUPS = 40  # occurrences of a surname inspected for the full name
 
 
-@dataclass(frozen=True, slots=True)
+# A plain slotted class, never changed once built: cheaper to define and build than a
+# frozen dataclass.
 class Name:
     """A capitalised run of words, its tokens and what it looks like it names."""
 
-    start: int
-    end: int
-    tokens: tuple[str, ...]
-    is_person: bool
-    possessive: bool
+    __slots__ = ("start", "end", "tokens", "is_person", "possessive")
+
+    def __init__(self, start: int, end: int, tokens: tuple[str, ...], is_person: bool, possessive: bool) -> None:
+        self.start = start
+        self.end = end
+        self.tokens = tokens
+        self.is_person = is_person
+        self.possessive = possessive
 
 
 def _bare(token: str) -> str:
@@ -72,7 +77,17 @@ def _bare(token: str) -> str:
 
 def read_name(text: str, start: int, end: int) -> Name | None:
     """The run text[start:end] with titles and sentence openers taken off its front."""
-    tokens = text[start:end].split()
+    read = _read_run(text[start:end])
+    if read is None:
+        return None
+    name_start, name_end, words, is_person, possessive = read
+    return Name(start + name_start, start + name_end, words, is_person, possessive)
+
+
+@lru_cache(maxsize=4096)
+def _read_run(run: str) -> tuple[int, int, tuple[str, ...], bool, bool] | None:
+    """read_name on the run's own text, offsets relative to it (cached: names recur)."""
+    tokens = run.split()
     first = 0
     while first < len(tokens) and tokens[first].lower() in NOT_NAMES:
         first += 1
@@ -93,9 +108,9 @@ def read_name(text: str, start: int, end: int) -> Name | None:
     is_org = is_org or (len(words) == 1 and _ACRONYM.fullmatch(words[0]) is not None)
     is_calendar = not lowered.isdisjoint(CALENDAR_WORDS)
     possessive = kept[-1].endswith(_POSSESSIVE) and kept[-1] not in _POSSESSIVE
-    name_start = start + _offset_of_token(text[start:end], first)
-    name_end = start + _offset_of_token(text[start:end], last - 1) + len(kept[-1])
-    return Name(name_start, name_end, words, not is_org and not is_calendar, possessive)
+    name_start = _offset_of_token(run, first)
+    name_end = _offset_of_token(run, last - 1) + len(kept[-1])
+    return name_start, name_end, words, not is_org and not is_calendar, possessive
 
 
 def _offset_of_token(run: str, index: int) -> int:
@@ -190,8 +205,7 @@ class NameBook:
     def _find_fullest(self, name: Name) -> str:
         best = name.tokens
         surname = name.tokens[-1]
-        connect = _PARTICLES if name.is_person else _CONNECT
-        pattern = re.compile(rf"(?:{_CAP}[ \t]+(?:{connect}[ \t]+)?){{1,3}}{re.escape(surname)}\b")
+        pattern = _full_name_pattern(surname, name.is_person)
         seen = 0
         position = self._prose.find(surname)
         while position != -1 and seen < _FULL_NAME_LOOKUPS:
@@ -358,13 +372,13 @@ class NameBook:
         if lowered in COMMON_SOURCE_WORDS:
             return True
         if lowered not in self._common:
-            self._common[lowered] = re.search(rf"\b{re.escape(lowered)}\b", self._prose) is not None
+            self._common[lowered] = _has_word(self._prose, lowered)
         return self._common[lowered]
 
     def _is_proper_word(self, token: str) -> bool:
         """Is the word capitalised somewhere a sentence does not start?"""
         if token not in self._proper:
-            self._proper[token] = re.search(rf"(?<=[a-z,;] ){re.escape(token)}\b", self._prose) is not None
+            self._proper[token] = _has_word_mid_sentence(self._prose, token)
         return self._proper[token]
 
     def _at_sentence_start(self, offset: int) -> bool:
@@ -393,8 +407,17 @@ class NameBook:
         return None
 
 
+@lru_cache(maxsize=1024)
+def _full_name_pattern(surname: str, is_person: bool) -> re.Pattern[str]:
+    """Up to three capitalised words before `surname` (cached: one compile per surname)."""
+    connect = _PARTICLES if is_person else _CONNECT
+    return re.compile(rf"(?:{_CAP}[ \t]+(?:{connect}[ \t]+)?){{1,3}}{re.escape(surname)}\b")
+
+
+@lru_cache(maxsize=4096)
 def _trailing_name(phrase: str) -> Name | None:
-    """The name a phrase ends with ("agency spokeswoman Lena Marsh"), if it ends with one."""
+    """The name a phrase ends with ("agency spokeswoman Lena Marsh"), if it ends with one
+    (cached: speaker phrases recur; a Name is never changed, so sharing it is safe)."""
     last: re.Match[str] | None = None
     for m in NAME_RUN.finditer(phrase):
         last = m
@@ -407,6 +430,36 @@ def _trailing_name(phrase: str) -> Name | None:
         return None  # "officials in Kherson": the name only says where they are
     name = read_name(phrase, last.start(), last.end())
     return None if name is None or name.possessive else name
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    """A character re's \\w matches (alphanumeric or "_"); none outside the text."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+def _boundary(text: str, index: int) -> bool:
+    """re's \\b at `index`."""
+    return _is_word_char(text, index - 1) != _is_word_char(text, index)
+
+
+def _has_word(text: str, word: str) -> bool:
+    """re.search(rf"\\b{word}\\b", text) without compiling a pattern per word."""
+    position = text.find(word)
+    while position != -1:
+        if _boundary(text, position) and _boundary(text, position + len(word)):
+            return True
+        position = text.find(word, position + 1)
+    return False
+
+
+def _has_word_mid_sentence(text: str, token: str) -> bool:
+    """re.search(rf"(?<=[a-z,;] ){token}\\b", text) without compiling a pattern per token."""
+    position = text.find(token, 2)
+    while position != -1:
+        if text[position - 1] == " " and text[position - 2] in _MID_SENTENCE and _boundary(text, position + len(token)):
+            return True
+        position = text.find(token, position + 1)
+    return False
 
 
 def _split_parenthesis(phrase: str) -> tuple[str, str | None]:

@@ -9,49 +9,63 @@ speaker's claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Source, Span
 from .cues import CUE, DOCUMENT_NOUNS, EVIDENCE_VERBS, HEDGES, NOUN_LIKE_VERBS, OBJECT_VERBS, PRONOUNS
-from .subjects import is_inverted, sentence_subject, subject_after, subject_before
+from .subjects import clause_chunks, inverted_in, sentence_subject, subject_after, subject_before, subject_in
 
 
-@dataclass(frozen=True, slots=True)
+# The small records below are plain slotted classes, never changed after they are built:
+# a frozen dataclass costs about a millisecond to define at import and several times as
+# much to build, and frames are built per cue.
+
+
 class Speaker:
     """Who a frame's claims come from: a phrase to resolve, or a source already known.
 
     Phrases are resolved only for the frames that end up governing a claim.
     """
 
-    phrase: Span | None
-    cue: str
-    source: Source | None = None
+    __slots__ = ("phrase", "cue", "source")
+
+    def __init__(self, phrase: Span | None, cue: str, source: Source | None = None) -> None:
+        self.phrase = phrase
+        self.cue = cue
+        self.source = source
 
 
-@dataclass(frozen=True, slots=True)
 class Frame:
     """Characters [start, end) whose claims come from `speaker` (None: the text's own)."""
 
-    start: int
-    end: int
-    speaker: Speaker | None
+    __slots__ = ("start", "end", "speaker")
+
+    def __init__(self, start: int, end: int, speaker: Speaker | None) -> None:
+        self.start = start
+        self.end = end
+        self.speaker = speaker
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    """What the frame finder needs to know about one sentence."""
+    """What the frame finder needs to know about one sentence: its span, and where speech
+    ends inside it (clause_starts: after quotations and semicolons)."""
 
-    span: Span
-    clause_starts: tuple[int, ...]
-    """Where speech ends inside the sentence: after quotations and semicolons."""
+    __slots__ = ("span", "clause_starts")
+
+    def __init__(self, span: Span, clause_starts: tuple[int, ...]) -> None:
+        self.span = span
+        self.clause_starts = clause_starts
 
 
 _MAX_TRAILING_WORDS = 6
 # A sentence of news has a handful of cues; a run of "said said said" must not cost more.
 _MAX_CUES_PER_SENTENCE = 12
 _THAT = re.compile(r"(?:[ \t]+[^\s,;:]+){0,4}?[ \t]+that\b")
-_PHRASE_AFTER = re.compile(r"[ \t]+((?:[^\s,;:!?()]+[ \t]*?){1,12}?)(?=[ \t]*(?:[,;:!?(]|\.(?:\s|$)|$))")
+# The speaker after "according to": up to twelve words, ended by punctuation (see _phrase_after).
+_MAX_PHRASE_WORDS = 12
+_PHRASE_WORD = re.compile(r"[^\s,;:!?()]+")
+_PHRASE_END = re.compile(r"[ \t]*(?:[,;:!?(]|\.(?:\s|$)|$)")
+_BLANKS = re.compile(r"[ \t]+")
 # A clause after the verb without "that": a subject and then a finite verb within a few words.
 _CLAUSE_AHEAD = re.compile(
     r"(?:[ \t]+[^\s,;:.]+){1,5}?[ \t]+(?:would|will|was|were|is|are|had|has|have|could|should|might|may|can|did|does|must)\b"
@@ -65,6 +79,7 @@ _ASIDE = re.compile(
     r"(?P<name>[A-Z][\w'’.-]*),[ \t]+(?:(?:the|a|an|who|whom|whose)\b[^,;—–]*,|(?:aged[ \t]+)?\d{1,3},)"
     r"|[—–][ \t]*who\b[^—–]*[—–]"
 )
+_ASIDE_MARKS = (",", "—", "–")
 # In reported speech a relative clause is background too ("said the library, which opened in
 # 1931, had 52,000 visits"); under a trailing "according to" it is part of the account.
 _RELATIVE = re.compile(r",[ \t]+which\b[^,;—–]*(?:,|(?=[;—–]))")
@@ -95,25 +110,36 @@ def _trails(prose: str, sentence: Span, phrase: Span, verb_end: int, has_claim: 
     return not has_claim(verb_end, stop)
 
 
-@dataclass(frozen=True, slots=True)
 class Lookups:
     """What the frame finder asks the attributor about the rest of the document."""
 
-    in_quotation: Callable[[int], bool]
-    speaker_before: Callable[[int], "Source | None"]
-    has_claim: Callable[[int, int], bool]
+    __slots__ = ("in_quotation", "speaker_before", "has_claim", "sentence")
+
+    def __init__(
+        self,
+        in_quotation: Callable[[int], bool],
+        speaker_before: Callable[[int], Source | None],
+        has_claim: Callable[[int, int], bool],
+        sentence: Callable[[Span], Sentence],
+    ) -> None:
+        self.in_quotation = in_quotation
+        self.speaker_before = speaker_before
+        self.has_claim = has_claim
+        self.sentence = sentence
 
 
-def find_frames(prose: str, sentence: Sentence, lookups: Lookups) -> list[Frame]:
+def find_frames(prose: str, span: Span, lookups: Lookups) -> list[Frame]:
     """The frames of one sentence, in the order of their cues."""
-    span = sentence.span
     frames: list[Frame] = []
     last_speaker: Speaker | None = None
+    sentence: Sentence | None = None
     for count, m in enumerate(CUE.finditer(prose, span.start, span.end)):
         if count == _MAX_CUES_PER_SENTENCE:
             break
         if lookups.in_quotation(m.start()):
             continue
+        if sentence is None:
+            sentence = lookups.sentence(span)  # most sentences have no cue: their clauses are never needed
         found = _CUE_FRAMES[m.lastgroup](prose, sentence, m, lookups, last_speaker)
         if found and m.lastgroup == "verb":
             last_speaker = found[0].speaker
@@ -124,11 +150,45 @@ def find_frames(prose: str, sentence: Sentence, lookups: Lookups) -> list[Frame]
 def _according_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
     """ "according to X" speaks for the whole sentence, asides about names excepted."""
     span = sentence.span
-    phrase = _PHRASE_AFTER.match(prose, m.end(), span.end)
-    if not phrase:
+    phrase = _phrase_after(prose, m.end(), span.end)
+    if phrase is None:
         return []
-    frame = Frame(span.start, span.end, Speaker(Span(phrase.start(1), phrase.end(1)), "according to"))
+    frame = Frame(span.start, span.end, Speaker(phrase, "according to"))
     return [frame, *_background(prose, frame, forward=False)]
+
+
+def _phrase_after(prose: str, start: int, end: int) -> Span | None:
+    """The words after "according to" up to the first that ends the phrase (punctuation, a
+    full stop before a space, or the sentence's end), within twelve words.
+
+    Word by word in linear time. It gives what the pattern
+    [ \\t]+((?:W+[ \\t]*?){1,12}?)(?=[ \\t]*(?:[,;:!?(]|\\.(?:\\s|$)|$)) found, which
+    backtracked through every way of cutting the words into twelve pieces (seconds on one
+    long sentence): when no word ends the phrase, the cut it reached first is before the
+    full stop of the last word that ends in one ("Reuters. Officials").
+    """
+    blanks = _BLANKS.match(prose, start, end)
+    if blanks is None:
+        return None
+    first = blanks.end()
+    words: list[re.Match[str]] = []
+    position = first
+    for _ in range(_MAX_PHRASE_WORDS):
+        word = _PHRASE_WORD.match(prose, position, end)
+        if word is None:
+            break
+        if _PHRASE_END.match(prose, word.end(), end):
+            return Span(first, word.end())
+        words.append(word)
+        blanks = _BLANKS.match(prose, word.end(), end)
+        if blanks is None:
+            break
+        position = blanks.end()
+    for word in reversed(words):
+        stop = word.end() - 1
+        if stop > word.start() and prose[stop] == "." and _PHRASE_END.match(prose, stop, end):
+            return Span(first, stop)
+    return None
 
 
 def _hedge_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
@@ -178,9 +238,9 @@ def _known(source: Source | None) -> Speaker | None:
 def _verb_frame(prose: str, sentence: Sentence, m: re.Match[str], has_claim: Callable[[int, int], bool]) -> Frame | None:
     span = sentence.span
     verb = m.group().lower()
-    clause_start = _clause_start(sentence, m.start())
-    inverted = is_inverted(prose, clause_start, m.start())
-    phrase = subject_after(prose, m.end(), span.end) if inverted else subject_before(prose, clause_start, m.start())
+    chunks = clause_chunks(prose, _clause_start(sentence, m.start()), m.start())
+    inverted = inverted_in(prose, chunks)
+    phrase = subject_after(prose, m.end(), span.end) if inverted else subject_in(prose, chunks)
     if phrase is None:
         return None
     words = prose[phrase.start:phrase.end].split()
@@ -219,6 +279,8 @@ def _names_someone(words: list[str]) -> bool:
 
 def _background(prose: str, frame: Frame, forward: bool) -> list[Frame]:
     """The writer's own asides inside what a speaker is reported to have said."""
+    if all(prose.find(mark, frame.start, frame.end) == -1 for mark in _ASIDE_MARKS):
+        return []  # every aside needs a comma or a dash: most frames have none to scan for
     asides = [Frame(m.end("name") if m.group("name") else m.start(), m.end(), None) for m in _ASIDE.finditer(prose, frame.start, frame.end)]
     if forward:
         asides += [Frame(m.start(), m.end(), None) for m in _RELATIVE.finditer(prose, frame.start, frame.end)]

@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from ..model import Span
-from .cues import HEADLINE_SPEECH_VERB, SPEECH_VERB, SPEECH_VERBS_PATTERN
+from .cues import REPORTING_VERBS, headline_speech_verb, speech_verbs, word_trie
 from .subjects import is_inverted, sentence_subject, subject_after, subject_before
 
 _AFTER_QUOTE_CHARS = 160
@@ -22,23 +22,21 @@ _LEAD = re.compile(r"[ \t]*[,;]?[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[.!?]$")
 _ABBREVIATED = re.compile(r"\b(?:[A-Z]|[A-Z][a-z]{1,3}|[a-z]\.[a-z])\.$")
 _INTRODUCER = re.compile(r"(?::|—|–|\s--?)\s*$")
-_SPEECH = SPEECH_VERBS_PATTERN
-# Inside a quotation left open: ", said Rosa Delgado" or ", Rosa Delgado said" ends it.
-_INNER_ATTRIBUTION = re.compile(
-    rf",[ \t]+(?:(?:{_SPEECH})[ \t]+(?:[A-Z]|the\b|a\b)"
-    rf"|(?:[\w'’-]+[ \t]+){{1,4}}(?:{_SPEECH})\b)"
-)
 _LABEL = re.compile(r"(Q|A|[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}):[ \t]+\S")
 _INTERVIEWER_LABELS = frozenset(("Q", "Question", "Interviewer"))
 _INTERVIEWEE_LABELS = frozenset(("A", "Answer"))
 
 
-@dataclass(frozen=True, slots=True)
+# A plain slotted class, never changed once built: cheaper to define and build than a
+# frozen dataclass.
 class Attribution:
     """A speaker phrase as written and the cue that introduced it."""
 
-    phrase: Span
-    cue: str
+    __slots__ = ("phrase", "cue")
+
+    def __init__(self, phrase: Span, cue: str) -> None:
+        self.phrase = phrase
+        self.cue = cue
 
 
 def _word_count(text: str) -> int:
@@ -62,7 +60,7 @@ def speaker_after(prose: str, quote_end: int, limit: int, ends_sentence: bool, h
     """ `," Zelensky said` / `," said Zelensky` right after a quotation."""
     limit = min(limit, quote_end + _AFTER_QUOTE_CHARS)
     start = _LEAD.match(prose, quote_end, limit).end()
-    verb = (HEADLINE_SPEECH_VERB if headline else SPEECH_VERB).search(prose, start, limit)
+    verb = headline_speech_verb().search(prose, start, limit) if headline else next(speech_verbs(prose, start, limit), None)
     if verb is None:
         return None
     between = prose[start:verb.start()]
@@ -85,7 +83,7 @@ def speaker_before(prose: str, quote_start: int, lower: int, sentence_start: int
     head = prose[lower:quote_start].rstrip()
     if not head:
         return None
-    verbs = list(SPEECH_VERB.finditer(prose, lower, quote_start))
+    verbs = list(speech_verbs(prose, lower, quote_start))
     if verbs:
         verb = verbs[-1]
         rest = prose[verb.end():quote_start].strip()
@@ -104,18 +102,30 @@ def speaker_before(prose: str, quote_start: int, lower: int, sentence_start: int
 
 def inner_attribution(prose: str, start: int, end: int) -> int | None:
     """Where an unclosed quotation really ends: at ", said X" inside it, if there is one."""
-    m = _INNER_ATTRIBUTION.search(prose, start, end)
+    m = _inner_attribution().search(prose, start, end)
     return m.start() + 1 if m else None
 
 
-@dataclass(frozen=True, slots=True)
+@lru_cache(maxsize=1)
+def _inner_attribution() -> re.Pattern[str]:
+    """Inside a quotation left open: ", said Rosa Delgado" or ", Rosa Delgado said" ends it.
+
+    Compiled on first use: only quotations left open need it.
+    """
+    speech = word_trie(REPORTING_VERBS)
+    return re.compile(rf",[ \t]+(?:(?:{speech})[ \t]+(?:[A-Z]|the\b|a\b)|(?:[\w'’-]+[ \t]+){{1,4}}(?:{speech})\b)")
+
+
 class Turn:
     """A transcript turn: a paragraph that opens with a speaker label ("Okafor: ...")."""
 
-    paragraph: int
-    label: Span
-    interviewer: bool
-    interviewee: bool
+    __slots__ = ("paragraph", "label", "interviewer", "interviewee")
+
+    def __init__(self, paragraph: int, label: Span, interviewer: bool, interviewee: bool) -> None:
+        self.paragraph = paragraph
+        self.label = label
+        self.interviewer = interviewer
+        self.interviewee = interviewee
 
 
 def transcript_turns(prose: str, paragraphs: Sequence[Span]) -> dict[int, Turn]:
