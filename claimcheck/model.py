@@ -10,7 +10,7 @@ import enum
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Mapping, TypeVar, Union
 
-try:  # hashlib.blake2b is this one; importing hashlib loads OpenSSL, ~5 ms of start-up
+try:  # hashlib.blake2b is this one; hashlib itself loads OpenSSL, and model is imported at start-up
     from _blake2 import blake2b as _blake2b
 except ImportError:  # pragma: no cover - a Python without the built-in module
     from hashlib import blake2b as _blake2b
@@ -194,13 +194,24 @@ def claim_id(kind: Kind, text: str, sentence: str, occurrence: int = 0) -> str:
     It depends only on the claim's kind, its text, the sentence it stands in (white
     space folded) and which occurrence of that text in that sentence it is.
     """
-    return folded_claim_id(kind, text, " ".join(sentence.split()), occurrence)
+    return folded_claim_id(kind, text, fold_space(sentence), occurrence)
+
+
+def fold_space(text: str) -> str:
+    """`" ".join(text.split())`, without splitting text that has nothing to fold.
+
+    Every white space character but the space is unprintable, so printable text without
+    a double, leading or trailing space is already folded.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+        return text
+    return " ".join(text.split())
 
 
 def folded_claim_id(kind: Kind, text: str, folded_sentence: str, occurrence: int = 0) -> str:
-    """`claim_id` for a sentence already folded (" ".join(sentence.split())): the
+    """`claim_id` for a sentence already folded (`fold_space`): the
     pipeline folds each sentence once for all the claims in it."""
-    key = f"{_KIND_VALUE[kind]}\x1f{' '.join(text.split())}\x1f{folded_sentence}\x1f{occurrence}"
+    key = f"{_KIND_VALUE[kind]}\x1f{fold_space(text)}\x1f{folded_sentence}\x1f{occurrence}"
     return _blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 

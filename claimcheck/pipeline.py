@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import LimitError, UsageError
 from .load import LineIndex, Prose, read_prose
-from .model import Claim, Document, Kind, Mention, RefDateOrigin, folded_claim_id
+from .model import Claim, Document, Kind, Mention, RefDateOrigin, fold_space, folded_claim_id
 from .segment import Segmentation, segment
 
 # Enum attribute access goes through a descriptor on Python 3.11: look it up once.
@@ -80,18 +80,19 @@ def build_claims(
 ) -> tuple[Claim, ...]:
     """Place each mention in its sentence, line and column, and give it its id.
 
-    A sentence's text and folded form are made once for all the claims in it. This runs
-    once per claim, so it binds names locally and allocates nothing it does not keep.
+    A sentence's text and folded form are made once for all the claims in it. The loop
+    runs once per claim: names are bound locally and no container is made per claim.
     """
     line_starts = LineIndex(text).starts
     sentences = segmentation.sentences
     sentence_starts = segmentation.sentence_starts
-    seen: dict[str, int] = {}  # occurrences of a kind and text in the current sentence
-    seen_by_sentence: dict[int, dict[str, int]] = {}
+    # Occurrences of a kind and text in a sentence, keyed by a string (strings are not
+    # tracked by the garbage collector, tuples and dicts kept to the end would be).
+    seen: dict[str, int] = {}
     claims: list[Claim] = []
     append = claims.append
     current = -1
-    sentence = folded = ""
+    sentence = folded = in_sentence = ""
     sentence_start = 0
     for mention, source in zip(mentions, sources):
         start = mention.start
@@ -103,11 +104,11 @@ def build_claims(
             if sentences:
                 span = sentences[index]
                 sentence, sentence_start = text[span.start:span.end], span.start
-            folded = " ".join(sentence.split())
-            seen = seen_by_sentence.setdefault(index, {})
+            folded = fold_space(sentence)
+            in_sentence = f"{index}\x1f"
         kind = mention.kind
         claim_text = text[start:mention.end]
-        key = _KIND_VALUE[kind] + claim_text  # kind values end in "\x1f": one key per kind and text
+        key = in_sentence + _KIND_VALUE[kind] + claim_text  # kind values end in "\x1f"
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         line = bisect_right(line_starts, start)

@@ -85,26 +85,27 @@ def claim_json(claim: Claim, strings: dict[str, str]) -> str:
     """`_dumps(claim.to_dict())`; `strings` holds the strings already encoded for its document.
 
     An int goes into the template as it is ("%s" writes it as json does); the other
-    common values are tested inline, since this runs once per claim.
+    common values and strings already encoded are tested inline: this runs once per claim.
     """
     kind, start, end, line, column = claim.kind, claim.start, claim.end, claim.line, claim.column
     value, high, vague, unit, subject = claim.value, claim.value_high, claim.vague, claim.unit, claim.subject
+    text, qualifier, sentence = claim.text, claim.qualifier, claim.sentence
     return _CLAIM % (
         _value(claim.id),
         _KIND_JSON[kind] if type(kind) is Kind else _value(kind.value),
-        _text(claim.text, strings),
+        (type(text) is str and strings.get(text)) or _text(text, strings),
         start if type(start) is int else _value(start),
         end if type(end) is int else _value(end),
         line if type(line) is int else _value(line),
         column if type(column) is int else _value(column),
         value if type(value) is int else _value(value),
         high if type(high) is int else _value(high),
-        _text(claim.qualifier, strings),
+        (type(qualifier) is str and strings.get(qualifier)) or _text(qualifier, strings),
         "false" if vague is False else _value(vague),
         "null" if unit is None else _text(unit, strings),
         "null" if subject is None else _text(subject, strings),
         _date_json(claim.date, strings),
-        _text(claim.sentence, strings),
+        (type(sentence) is str and strings.get(sentence)) or _text(sentence, strings),
         _source_json(claim.source, strings),
     )
 
