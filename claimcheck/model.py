@@ -7,11 +7,39 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import hashlib
-from dataclasses import dataclass, field
-from typing import Any, Mapping, Union
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, Mapping, TypeVar, Union
+
+try:  # hashlib.blake2b is this one; hashlib itself loads OpenSSL, and model is imported at start-up
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - a Python without the built-in module
+    from hashlib import blake2b as _blake2b
 
 Number = Union[int, float]
+_T = TypeVar("_T")
+
+
+def _slot_init(cls: type[_T]) -> type[_T]:
+    """The `__init__` of a frozen slots dataclass declared with init=False: it fills each
+    slot through its own descriptor, half the cost of the one dataclass would generate (an
+    `object.__setattr__` per field), which counts for the classes made once per claim.
+    Same parameters and defaults."""
+    params, body, names = [], [], {}
+    for f in fields(cls):
+        if f.default_factory is not MISSING or not f.init or f.kw_only:
+            raise TypeError(f"{cls.__name__}.{f.name}: only plain fields take a slot __init__")
+        names[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            names[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        body.append(f"    _set_{f.name}(self, {f.name})\n")
+    exec(f"def __init__(self, {', '.join(params)}):\n{''.join(body)}", names)
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
 
 
 class Kind(str, enum.Enum):
@@ -46,7 +74,8 @@ class RefDateOrigin(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@_slot_init
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A half-open character range [start, end) into a document's text."""
 
@@ -60,7 +89,8 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(frozen=True, slots=True)
+@_slot_init
+@dataclass(frozen=True, slots=True, init=False)
 class DateValue:
     """A resolved calendar reference: a TIMEX3-style value and the days it covers."""
 
@@ -78,7 +108,8 @@ class DateValue:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@_slot_init
+@dataclass(frozen=True, slots=True, init=False)
 class Source:
     """Who the text says a claim comes from."""
 
@@ -91,7 +122,8 @@ class Source:
         return {"name": self.name, "mention": self.mention, "cue": self.cue, "quoted": self.quoted}
 
 
-@dataclass(frozen=True, slots=True)
+@_slot_init
+@dataclass(frozen=True, slots=True, init=False)
 class Mention:
     """What an extractor finds: a claim before it is placed in its sentence and attributed."""
 
@@ -111,7 +143,8 @@ class Mention:
         return Span(self.start, self.end)
 
 
-@dataclass(frozen=True, slots=True)
+@_slot_init
+@dataclass(frozen=True, slots=True, init=False)
 class Claim:
     """One numeric or dated expression a reader could check; one row of a report."""
 
@@ -161,14 +194,30 @@ def claim_id(kind: Kind, text: str, sentence: str, occurrence: int = 0) -> str:
     It depends only on the claim's kind, its text, the sentence it stands in (white
     space folded) and which occurrence of that text in that sentence it is.
     """
-    return folded_claim_id(kind, text, " ".join(sentence.split()), occurrence)
+    return folded_claim_id(kind, text, fold_space(sentence), occurrence)
+
+
+def fold_space(text: str) -> str:
+    """`" ".join(text.split())`, without splitting text that has nothing to fold.
+
+    Every white space character but the space is unprintable, so printable text without
+    a double, leading or trailing space is already folded.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+        return text
+    return " ".join(text.split())
 
 
 def folded_claim_id(kind: Kind, text: str, folded_sentence: str, occurrence: int = 0) -> str:
-    """`claim_id` for a sentence already folded (" ".join(sentence.split())): the
+    """`claim_id` for a sentence already folded (`fold_space`): the
     pipeline folds each sentence once for all the claims in it."""
-    key = f"{kind.value}\x1f{' '.join(text.split())}\x1f{folded_sentence}\x1f{occurrence}"
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    key = f"{_KIND_VALUE[kind]}\x1f{fold_space(text)}\x1f{folded_sentence}\x1f{occurrence}"
+    return _blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+
+# `Kind.value` is a descriptor call on Python 3.11; ids are made once per claim.
+_KIND_VALUE = {kind: kind.value for kind in Kind}
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +256,8 @@ class Severity(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@_slot_init
+@dataclass(frozen=True, slots=True, init=False)
 class Finding:
     """One problem `claimcheck check` reports about one claim of one document.
 

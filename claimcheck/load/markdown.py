@@ -16,30 +16,76 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n
 _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
 
 # Each pattern finds one kind of region that is not prose. They run as separate passes
-# (each one scans at tens of MB/s because it starts with a literal or a small character
-# set) and their regions are united; one big alternation would try every branch at
-# every position. Every pattern is linear: unclosed constructs are bounded by a line,
-# a paragraph or a length cap, or run to the end of the text once.
+# and their regions are united; one big alternation would try every branch at every
+# position. Each pass must let the regex engine skip ahead to a rare literal (it does so
+# at memory speed, but only when the pattern starts with one): a leading look-behind,
+# repeat, character class or "^" makes it try every position, ten times slower.
+# Every pattern is linear: unclosed constructs are bounded by a line, a paragraph or a
+# length cap, or run to the end of the text once.
 _PASSES = tuple(
     re.compile(p, flags)
     for p, flags in (
         (r"<!--.*?(?:-->|\Z)", re.S),  # HTML comment (unclosed: to the end, as browsers do)
         # Code span. Content never holds '': wire copy writes quotations ``like this'',
-        # and two of those in a paragraph must not pair up as one span of code.
-        (r"(?<!`)(`+)(?!`)(?:[^`\n']|'(?!')|\n(?![ \t]*\r?\n)|(?=(`+))(?!\1(?!`))\2){1,2000}?(?<!`)\1(?!`)", 0),
+        # and two of those in a paragraph must not pair up as one span of code. The
+        # opening run is "`" not preceded by "`", then more: the literal comes first.
+        (r"(`(?<!``)`*)(?!`)(?:[^`\n']|'(?!')|\n(?![ \t]*\r?\n)|(?=(`+))(?!\1(?!`))\2){1,2000}?(?<!`)\1(?!`)", 0),
         (r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+)>", 0),  # autolink
         (r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>", 0),  # HTML tag
         (r"\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
          r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)", 0),  # link target
-        (r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*", re.M),  # link reference definition
-        (r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]", 0),  # bare URL
-        (r"^[ \t]{0,3}\#{1,6}(?=[ \t])", re.M),  # ATX heading marker
     )
 )
-_FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*(?:\n|\Z)", re.M)
+
+
+class _LinePattern:
+    """A pattern that matches only at the start of a line ("^" with re.M).
+
+    `after_break` finds candidates from their line break, a literal the engine skips to
+    fast; `at_line` then matches the line itself.
+    """
+
+    __slots__ = ("at_line", "after_break")
+
+    def __init__(self, body: str) -> None:
+        self.at_line = re.compile(body)
+        self.after_break = re.compile("\n(?:" + body + ")")
+
+
+def _next_at_line_start(pattern: _LinePattern, text: str, pos: int) -> re.Match[str] | None:
+    """What `re.compile("^" + body, re.M).search(text, pos)` finds."""
+    if pos == 0 or text[pos - 1] == "\n":
+        m = pattern.at_line.match(text, pos)
+        if m:
+            return m
+    hit = pattern.after_break.search(text, pos)
+    return pattern.at_line.match(text, hit.start() + 1) if hit else None
+
+
+def _line_regions(pattern: _LinePattern, text: str, start: int) -> list[tuple[int, int]]:
+    """The spans `re.finditer` finds for a line-start pattern (its matches are never empty)."""
+    regions = []
+    m = _next_at_line_start(pattern, text, start)
+    while m:
+        regions.append(m.span())
+        m = _next_at_line_start(pattern, text, m.end())
+    return regions
+
+
+_LINE_PASSES = (
+    _LinePattern(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*"),  # link reference definition
+    _LinePattern(r"[ \t]{0,3}\#{1,6}(?=[ \t])"),  # ATX heading marker
+)
+_FENCE_OPEN = _LinePattern(r"[ \t]{0,3}(`{3,}|~{3,})[^\n]*(?:\n|\Z)")
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_SCHEME_END = re.compile("://")
+_WWW = re.compile(r"www\.")
 _EMAIL_TAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
 _EMPHASIS_RUN = re.compile(r"[*_]+")
+# The runs of `_EMPHASIS_RUN` that start after a character other than * and _, found
+# from their first character (a literal, where "[*_]+" would try every position).
+_EMPHASIS_RUN_STARTS = (re.compile(r"\*(?<![*_]\*)[*_]*"), re.compile(r"_(?<![*_]_)[*_]*"))
 
 
 def _fences(text: str, start: int) -> list[tuple[int, int]]:
@@ -47,7 +93,7 @@ def _fences(text: str, start: int) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     pos = start
     while True:
-        opening = _FENCE_OPEN.search(text, pos)
+        opening = _next_at_line_start(_FENCE_OPEN, text, pos)
         if not opening:
             return regions
         fence = opening.group(1)
@@ -58,6 +104,22 @@ def _fences(text: str, start: int) -> list[tuple[int, int]]:
             return regions
         regions.append((opening.start(), end.end()))
         pos = end.end()
+
+
+def _urls(text: str, start: int) -> list[tuple[int, int]]:
+    """Bare URLs, as `_URL.finditer` finds them, tried only where "://" or "www." is."""
+    candidates = {m.start() for m in _WWW.finditer(text, start)}
+    for m in _SCHEME_END.finditer(text, start):
+        candidates.update(range(max(start, m.start() - 5), m.start() - 2))  # https, http, ftp
+    regions = []
+    last = start
+    for candidate in sorted(candidates):
+        if candidate >= last:
+            url = _URL.match(text, candidate)
+            if url:
+                regions.append(url.span())
+                last = url.end()
+    return regions
 
 
 def _emails(text: str, start: int) -> list[tuple[int, int]]:
@@ -72,6 +134,17 @@ def _emails(text: str, start: int) -> list[tuple[int, int]]:
     return regions
 
 
+def _emphasis_runs(text: str, start: int) -> list[tuple[int, int]]:
+    """The spans of `_EMPHASIS_RUN.finditer(text, start)`, in order."""
+    runs = [m.span() for pattern in _EMPHASIS_RUN_STARTS for m in pattern.finditer(text, start)]
+    if 0 < start < len(text) and text[start - 1] in "*_":
+        cut = _EMPHASIS_RUN.match(text, start)  # a run that began before `start`
+        if cut:
+            runs.append(cut.span())
+    runs.sort()
+    return runs
+
+
 def _emphasis(text: str, start: int) -> list[tuple[int, int]]:
     """Emphasis markers (*, **, ***, __, ___) that open or close a run of text.
 
@@ -79,24 +152,25 @@ def _emphasis(text: str, start: int) -> list[tuple[int, int]]:
     """
     regions = []
     end = len(text)
-    for m in _EMPHASIS_RUN.finditer(text, start):
-        run = m.group()
-        if not (run in ("*", "**", "***", "__", "___")):
+    for run_start, run_end in _emphasis_runs(text, start):
+        if not (text[run_start:run_end] in ("*", "**", "***", "__", "___")):
             continue
-        before = text[m.start() - 1] if m.start() > 0 else " "
-        after = text[m.end()] if m.end() < end else " "
+        before = text[run_start - 1] if run_start > 0 else " "
+        after = text[run_end] if run_end < end else " "
         opens = not (before.isalnum() or before == "_") and not after.isspace()
-        closes = not before.isspace() and not (after.isalnum() or after in "*_") and m.start() > start
+        closes = not before.isspace() and not (after.isalnum() or after in "*_") and run_start > start
         if opens or closes:
-            regions.append(m.span())
+            regions.append((run_start, run_end))
     return regions
 
 
 def not_prose_regions(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Sorted, non-overlapping regions of `text` (from `start`) that are not prose."""
-    regions = _fences(text, start) + _emails(text, start) + _emphasis(text, start)
+    regions = _fences(text, start) + _emails(text, start) + _emphasis(text, start) + _urls(text, start)
     for pattern in _PASSES:
         regions.extend(m.span() for m in pattern.finditer(text, start))
+    for line_pattern in _LINE_PASSES:
+        regions.extend(_line_regions(line_pattern, text, start))
     regions.sort()
     merged: list[tuple[int, int]] = []
     for begin, finish in regions:

@@ -6,7 +6,7 @@ import json
 from typing import Any, TextIO
 
 from ..errors import InputError
-from ..model import Claim, Document
+from ..model import Claim, DateValue, Document, Kind, Source
 from .safe import csv_cell, json_text
 
 SCHEMA_VERSION = 1
@@ -14,6 +14,113 @@ SCHEMA_VERSION = 1
 
 def _dumps(obj: Any) -> str:
     return json_text(json.dumps(obj, ensure_ascii=False))
+
+
+# A document's JSON is written here without building `Document.to_dict()`: the same text,
+# field by field (keep these in step with the `to_dict` methods of claimcheck.model), with
+# each distinct string encoded once per document (a sentence stands in every claim in it).
+# `json_text` changes single characters only, so it can be applied to each piece.
+_encode_string = json.encoder.encode_basestring  # what json.dumps writes for a str, ensure_ascii=False
+_KIND_JSON = {kind: _dumps(kind.value) for kind in Kind}
+_CLAIM = (
+    '{"id": %s, "kind": %s, "text": %s, "start": %s, "end": %s, "line": %s, "column": %s, '
+    '"value": %s, "value_high": %s, "qualifier": %s, "vague": %s, "unit": %s, "subject": %s, '
+    '"date": %s, "sentence": %s, "source": %s}'
+)
+_DATE = '{"value": %s, "start": %s, "end": %s, "anchored": %s}'
+_SOURCE = '{"name": %s, "mention": %s, "cue": %s, "quoted": %s}'
+
+
+def _value(value: Any) -> str:
+    """One value as `_dumps` writes it; the common types without a call into json."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    kind = type(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and value - value == 0:  # finite: json writes NaN and Infinity its own way
+        return float.__repr__(value)
+    if kind is str:
+        encoded = _encode_string(value)
+        return encoded if encoded.isascii() else json_text(encoded)
+    return _dumps(value)
+
+
+def _text(value: Any, strings: dict[str, str]) -> str:
+    """`_value` of a string field, encoded once per document."""
+    if type(value) is not str:
+        return _value(value)
+    encoded = strings.get(value)
+    if encoded is None:
+        encoded = strings[value] = _value(value)
+    return encoded
+
+
+def _date_json(date: DateValue | None, strings: dict[str, str]) -> str:
+    if date is None:
+        return "null"
+    if type(date) is not DateValue:
+        return _dumps(date.to_dict() if date else None)
+    return _DATE % (
+        _text(date.value, strings),
+        _value(date.start.isoformat()) if date.start else "null",
+        _value(date.end.isoformat()) if date.end else "null",
+        _value(date.anchored),
+    )
+
+
+def _source_json(source: Source | None, strings: dict[str, str]) -> str:
+    if source is None:
+        return "null"
+    if type(source) is not Source:
+        return _dumps(source.to_dict() if source else None)
+    return _SOURCE % (_text(source.name, strings), _text(source.mention, strings), _text(source.cue, strings), _value(source.quoted))
+
+
+def claim_json(claim: Claim, strings: dict[str, str]) -> str:
+    """`_dumps(claim.to_dict())`; `strings` holds the strings already encoded for its document.
+
+    An int goes into the template as it is ("%s" writes it as json does); the other
+    common values and strings already encoded are tested inline: this runs once per claim.
+    """
+    kind, start, end, line, column = claim.kind, claim.start, claim.end, claim.line, claim.column
+    value, high, vague, unit, subject = claim.value, claim.value_high, claim.vague, claim.unit, claim.subject
+    text, qualifier, sentence = claim.text, claim.qualifier, claim.sentence
+    return _CLAIM % (
+        _value(claim.id),
+        _KIND_JSON[kind] if type(kind) is Kind else _value(kind.value),
+        (type(text) is str and strings.get(text)) or _text(text, strings),
+        start if type(start) is int else _value(start),
+        end if type(end) is int else _value(end),
+        line if type(line) is int else _value(line),
+        column if type(column) is int else _value(column),
+        value if type(value) is int else _value(value),
+        high if type(high) is int else _value(high),
+        (type(qualifier) is str and strings.get(qualifier)) or _text(qualifier, strings),
+        "false" if vague is False else _value(vague),
+        "null" if unit is None else _text(unit, strings),
+        "null" if subject is None else _text(subject, strings),
+        _date_json(claim.date, strings),
+        (type(sentence) is str and strings.get(sentence)) or _text(sentence, strings),
+        _source_json(claim.source, strings),
+    )
+
+
+def document_json(doc: Document) -> str:
+    """`_dumps(doc.to_dict())`, each distinct string encoded once."""
+    strings: dict[str, str] = {}
+    ref = doc.reference_date
+    return '{"source": %s, "reference_date": %s, "reference_date_origin": %s, "metadata": %s, "claims": [%s]}' % (
+        _value(doc.source),
+        _value(ref.isoformat()) if ref else "null",
+        _value(doc.reference_date_origin.value),
+        _dumps(dict(doc.metadata)),
+        ", ".join([claim_json(claim, strings) for claim in doc.claims]),
+    )
 
 
 class JsonReporter:
@@ -28,7 +135,7 @@ class JsonReporter:
         self.out.write(f'{{"schema_version": {SCHEMA_VERSION}, "documents": [')
 
     def document(self, doc: Document) -> None:
-        self.out.write((",\n" if self.count else "\n") + _dumps(doc.to_dict()))
+        self.out.write((",\n" if self.count else "\n") + document_json(doc))
         self.count += 1
         self.out.flush()
 
@@ -51,9 +158,11 @@ class JsonLinesReporter:
 
     def document(self, doc: Document) -> None:
         ref = doc.reference_date.isoformat() if doc.reference_date else None
+        # The row is {"document", "reference_date", **claim.to_dict()}: a prefix and the claim's JSON.
+        prefix = '{"document": %s, "reference_date": %s, ' % (_value(doc.source), _value(ref))
+        strings: dict[str, str] = {}
         for claim in doc.claims:
-            row = {"document": doc.source, "reference_date": ref, **claim.to_dict()}
-            self.out.write(_dumps(row) + "\n")
+            self.out.write(prefix + claim_json(claim, strings)[1:] + "\n")
         self.out.flush()
 
     def error(self, error: InputError) -> None:

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..model import Span
 from .paragraphs import find_paragraphs
 from .quotes import Quotation, find_quotations
 from .sentences import find_sentences, split_sentences
+
+_START = attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +47,9 @@ def segment(prose: str) -> Segmentation:
         paragraphs,
         tuple(sentences),
         quotations,
-        tuple(s.start for s in sentences),
-        tuple(p.start for p in paragraphs),
-        tuple(q.start for q in quotations),
+        tuple(map(_START, sentences)),
+        tuple(map(_START, paragraphs)),
+        tuple(map(_START, quotations)),
     )
 
 

@@ -35,13 +35,16 @@ _OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"', "``": "''", "�
 _SINGLE = frozenset("‘’'")
 # Curly marks and guillemets say which way they face; straight marks are read from context.
 _FIXED_DIRECTION = {"“": "open", "„": "open", "«": "open", "``": "open", "‘": "open", "”": "close", "»": "close", "''": "close", "’": "close"}
-_BODY_MARKS = re.compile(r"``|''|[“”„«»\"‘’]")
+# Written as alternatives that each start with a literal, so that the regex engine skips
+# ahead to quote marks (a character class among them would make it try every position).
+_BODY_MARKS = re.compile(r"``|''|“|”|„|«|»|\"|‘|’")
 _ALL_MARKS = re.compile(r"``|''|[“”„«»\"‘’']")
 _OPENING_AT_START = re.compile(r"``|[“„«\"‘]|'(?=[A-Z])")
 # British copy with straight single quotes and no double ones: 'We lost 40 men,' he said.
 # Only a mark before a capital opens and only one after punctuation closes, so the
 # apostrophes of "don't" and "farmers' union" are never read as quotes.
-_BRITISH_MARKS = re.compile(r"(?<![\w'])'(?=[A-Z])|(?<=[,.?!—])'(?![\w'])")
+# The look-behinds come after the mark, so that the pattern starts with a literal.
+_BRITISH_MARKS = re.compile(r"'(?<![\w']')(?=[A-Z])|'(?<=[,.?!—]')(?![\w'])")
 _TERMINAL = frozenset(".!?:;")
 _HEADLINE_MAX_CHARS = 200
 # Opens: after the start, white space, a bracket or a dash; closes: before the end,

@@ -34,20 +34,24 @@ _SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
-# A sentence ends at . ! ? or an ellipsis, with closing quotes or brackets after it,
-# before white space and something that can start a sentence.
-_BOUNDARY = re.compile(r"""(?:\.\.\.|…|[.!?])+["'”’»)\]]*(?=\s+["'“‘«(\[]?[A-Z0-9])""")
+# A sentence ends at . ! ? or an ellipsis ("..." or "…"), with closing quotes or brackets
+# after it, before white space and something that can start a sentence. The pattern
+# starts with a character class so that the regex engine skips ahead to candidates;
+# group 1 is the white space, so the next sentence starts at its end.
+_BOUNDARY = re.compile(r"""[.!?…][.!?…]*["'”’»)\]]*(?=(\s+)["'“‘«(\[]?[A-Z0-9])""")
 _MAX_SENTENCE_CHARS = 1500
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _WORD_AFTER = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z]+)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Does the period at `dot` belong to an abbreviation or an initial, not a sentence end?"""
-    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
-    if not m:
+    # The word before: letters and periods from a letter, within 20 characters (string
+    # methods, where a regex search would try every position of the window).
+    window = text[dot - 20 if dot > 20 else 0:dot]
+    word = window[len(window.rstrip(_WORD_CHARS)):].lstrip(".")
+    if not word:
         return False
-    word = m.group(1)
     if len(word) == 1 and word.isupper():  # an initial: "J. K. Rowling"
         return True
     lowered = word.lower()
@@ -72,19 +76,23 @@ def split_sentences(prose: str, paragraphs: Sequence[Span]) -> list[Span]:
     if not paragraphs:
         return spans
     index = 0
-    start = paragraphs[0].start
-    for m in _BOUNDARY.finditer(prose, paragraphs[0].start, paragraphs[-1].end):
-        while m.end() > paragraphs[index].end:
-            _append(prose, start, paragraphs[index].end, spans)
+    start, para_end = paragraphs[0].start, paragraphs[0].end
+    for m in _BOUNDARY.finditer(prose, start, paragraphs[-1].end):
+        dot, stop = m.span()
+        while stop > para_end:
+            _append(prose, start, para_end, spans)
             index += 1
-            start = paragraphs[index].start
-        if m.start() < start:
+            start, para_end = paragraphs[index].start, paragraphs[index].end
+        if dot < start:
             continue
-        if prose[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(prose, m.start()):
+        if stop - dot == 1 and prose[dot] == "." and _is_abbreviation(prose, dot):
             continue
-        _append(prose, start, m.end(), spans)
-        start = m.end()
-    _append(prose, start, paragraphs[index].end, spans)
+        if stop - start <= _MAX_SENTENCE_CHARS and not prose[start].isspace():
+            spans.append(Span(start, stop))  # the common case of `_append`: nothing to trim or cut
+        else:
+            _append(prose, start, stop, spans)
+        start = m.end(1)
+    _append(prose, start, para_end, spans)
     for para in paragraphs[index + 1:]:
         _append(prose, para.start, para.end, spans)
     return spans
