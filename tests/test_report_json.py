@@ -1,0 +1,88 @@
+"""The JSON and JSON lines reports are exactly the documented `to_dict()` records.
+
+The reporters write each document field by field for speed; these tests hold them to
+`json.dumps` of `Document.to_dict()` / `Claim.to_dict()`, byte for byte, on every sample
+article and on values that need care (non-ASCII, line separators, lone surrogates, NaN).
+"""
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+import claimcheck
+from claimcheck.report.machine import JsonLinesReporter, JsonReporter
+from claimcheck.report.safe import json_text
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = sorted(p for p in [*ROOT.glob("data/*"), *(ROOT / "tests" / "data").rglob("*.md")] if p.is_file())
+
+
+def _dumps(obj: object) -> str:
+    return json_text(json.dumps(obj, ensure_ascii=False))
+
+
+def _json_report(doc: claimcheck.Document) -> str:
+    out = io.StringIO()
+    reporter = JsonReporter(out)
+    reporter.start()
+    reporter.document(doc)
+    reporter.finish()
+    return out.getvalue()
+
+
+def _lines_report(doc: claimcheck.Document) -> str:
+    out = io.StringIO()
+    reporter = JsonLinesReporter(out)
+    reporter.start()
+    reporter.document(doc)
+    reporter.finish()
+    return out.getvalue()
+
+
+def _expected(doc: claimcheck.Document) -> tuple[str, str]:
+    whole = '{"schema_version": 1, "documents": [\n' + _dumps(doc.to_dict()) + '\n], "errors": []}\n'
+    ref = doc.reference_date.isoformat() if doc.reference_date else None
+    lines = "".join(_dumps({"document": doc.source, "reference_date": ref, **c.to_dict()}) + "\n" for c in doc.claims)
+    return whole, lines
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_reports_are_the_documented_records(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        pytest.skip("not UTF-8: a hostile-input sample")
+    doc = claimcheck.extract(text, source=str(path.relative_to(ROOT)))
+    whole, lines = _expected(doc)
+    assert _json_report(doc) == whole
+    assert _lines_report(doc) == lines
+
+
+def test_values_that_need_care_are_written_as_json_dumps_writes_them():
+    doc = claimcheck.extract(
+        "Le maire a dit que 1\u2028200 personnes, soit « 40 % », étaient là le 3 mars 2024.\n\n"
+        "Officials said 5,000 \ud800 people came, up from 4,000 on Tuesday.",
+        reference_date="2024-03-08",
+        source="odd\u2029name.md",
+        metadata={"title": "caf\u00e9 \u0085", "n": 1},
+    )
+    assert doc.claims
+    first = doc.claims[0]
+    odd = dataclasses.replace(
+        doc,
+        claims=(
+            *doc.claims,
+            dataclasses.replace(first, value=math.nan, value_high=1e300, unit="m\u00b2", subject="\"quoted\"\\"),
+            dataclasses.replace(first, value=2.5, vague=True, qualifier="\u2028"),
+        ),
+    )
+    for each in (doc, odd):
+        whole, lines = _expected(each)
+        assert _json_report(each) == whole
+        assert _lines_report(each) == lines
+        json.loads(whole)
