@@ -294,8 +294,8 @@ def test_common_option_values_are_coerced_as_typer_does():
     assert vouched > 100
 
 
-def test_one_article_in_a_pipe_imports_no_pydantic():
-    """`claimcheck extract ARTICLE` starts fast: typer's adapters, which import pydantic, are not built."""
+def test_one_article_in_a_pipe_imports_no_pydantic_and_no_pool():
+    """`claimcheck extract ARTICLE` starts fast: neither typer's adapters (pydantic) nor a worker pool."""
     code = (
         "import sys, io;"
         f"sys.argv = ['claimcheck', 'extract', {HARBOUR!r}, '--format', 'json'];"
@@ -303,7 +303,7 @@ def test_one_article_in_a_pipe_imports_no_pydantic():
         "sys.stdout = io.StringIO();\n"
         "try:\n    run()\nexcept SystemExit:\n    pass\n"
         "sys.stdout = sys.__stdout__;"
-        "print(sorted(m for m in ('pydantic',) if m in sys.modules))"
+        "print(sorted(m for m in ('pydantic', 'multiprocessing', 'concurrent.futures') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "[]"
