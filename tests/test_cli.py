@@ -244,3 +244,66 @@ def test_the_package_extract_takes_every_option_of_the_pipeline():
     assert inspect.signature(claimcheck.extract).parameters.keys() == inspect.signature(pipeline_extract).parameters.keys()
     with pytest.raises(LimitError):
         claimcheck.extract("12 boats, 40 nets and 9 crews.", max_claims=2)
+
+
+# Values a run usually passes, and odd ones that must be left to typer (its messages stay its own).
+SAMPLE_VALUES = [
+    "", "0", "1", "007", "10", "256", "257", "-1", "+1", " 1", "1 ", "1.5", "1.", ".5", "0.1", "0.05", "1e1", "inf", "nan",
+    "9" * 18, "9" * 19, "\uff11", "abc", "json", "JSON", "Jsonl", "table", "SOURCE", "document", "warning", "not-found",
+    10, 10.0, 0.1, 1, 0, 257, True, ("a", "b"), ["a"], (), ("a", 1),
+]
+
+
+def _typer_parameters():
+    """(context, parameter) for each parameter of the group and its commands that typer coerces with an adapter."""
+    import typer.main
+
+    from claimcheck.cli import load_app
+    from claimcheck.cli.coercion import adapts_lazily
+
+    group = typer.main.get_command(load_app())
+    for command in [group, *group.commands.values()]:
+        ctx = command.context_class(command, info_name=command.name)
+        for param in command.get_params(ctx):
+            if adapts_lazily(param):
+                yield ctx, param
+
+
+def test_common_option_values_are_coerced_as_typer_does():
+    """The pydantic-free coercion returns exactly what typer's own gives, for every value it vouches for."""
+    import enum
+
+    from claimcheck.cli.coercion import UNSURE, plain_value
+
+    parameters = list(_typer_parameters())
+    if not parameters:
+        pytest.skip("this typer builds no adapters")
+    vouched = 0
+    for ctx, param in parameters:
+        descriptor = param.type_descriptor
+        typer_own = param.get_runtime_param()
+        annotation = descriptor.annotation
+        members = list(annotation) if isinstance(annotation, type) and issubclass(annotation, enum.Enum) else []
+        for value in SAMPLE_VALUES + members:
+            ours = plain_value(annotation, descriptor.parameter_info, value)
+            if ours is UNSURE:
+                continue
+            vouched += 1
+            theirs = typer_own.coerce(value, param=param, ctx=ctx)
+            assert (type(ours), ours) == (type(theirs), theirs), (ctx.info_name, param.name, value)
+    assert vouched > 100
+
+
+def test_one_article_in_a_pipe_imports_no_pydantic_and_no_pool():
+    """`claimcheck extract ARTICLE` starts fast: neither typer's adapters (pydantic) nor a worker pool."""
+    code = (
+        "import sys, io;"
+        f"sys.argv = ['claimcheck', 'extract', {HARBOUR!r}, '--format', 'json'];"
+        "from claimcheck.cli import run;"
+        "sys.stdout = io.StringIO();\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "sys.stdout = sys.__stdout__;"
+        "print(sorted(m for m in ('pydantic', 'multiprocessing', 'concurrent.futures') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "[]"

@@ -32,6 +32,7 @@ from ..model import Document, Severity
 from ..pipeline import extract
 from ..report.atomic import atomic_writer
 from ..report.ci import FindingsFormat, make_findings_reporter
+from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
 
 
@@ -216,7 +217,7 @@ def _list_rules_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.command("check")
+@app.command("check", cls=Command)
 def check_command(
     paths: List[str] = typer.Argument(None, metavar="[PATH|-]...", help="Drafts: files, directories (searched for *.md, *.txt), or - for stdin."),
     fmt: FindingsFormat = typer.Option(FindingsFormat.TEXT, "--format", "-f", help="text (path:line:col: CODE message), github (workflow annotations), sarif, gitlab (Code Quality), json.", case_sensitive=False),

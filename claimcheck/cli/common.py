@@ -15,6 +15,7 @@ import typer
 
 from .. import __version__
 from ..errors import UsageError
+from .coercion import Group
 
 
 class ExitCode(enum.IntEnum):
@@ -68,6 +69,7 @@ class Environment:
 
 app = typer.Typer(
     name="claimcheck",
+    cls=Group,
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},

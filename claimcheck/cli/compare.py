@@ -14,6 +14,7 @@ from ..load import STDIN, FetchOptions, Input, load_inputs, plan_inputs
 from ..model import Document
 from ..pipeline import extract
 from ..report.compare import CompareFormat, comparison_report, summary_line, write_json, write_markdown, write_table
+from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
 
 JOBS = 4
@@ -105,7 +106,7 @@ def run_compare(
     return ExitCode.FINDINGS if fail_on.fails(comparisons) else ExitCode.OK
 
 
-@app.command("compare")
+@app.command("compare", cls=Command)
 def compare_command(
     draft: str = typer.Argument(..., metavar="DRAFT", help="The draft: a file (.md, .txt, .html), an http(s) address, or - for stdin."),
     against: List[str] = typer.Option(..., "--against", "-a", metavar="SOURCE", help="A source to check the draft against: a file, a directory of them, an http(s) address, or - for stdin. Repeat for more."),

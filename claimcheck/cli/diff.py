@@ -16,6 +16,7 @@ from ..errors import InputError, UsageError
 from ..load import STDIN, Input, load_inputs, plan_inputs
 from ..pipeline import extract
 from ..report.text import one_line
+from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
 
 DIFF_SCHEMA_VERSION = 1
@@ -166,7 +167,7 @@ def run_diff(
     return ExitCode.FINDINGS if alignment.has_changes else ExitCode.OK
 
 
-@app.command("diff")
+@app.command("diff", cls=Command)
 def diff_command(
     old: str = typer.Argument(..., metavar="OLD", help="The earlier version: a file, an address, or - for stdin."),
     new: str = typer.Argument(..., metavar="NEW", help="The later version: a file, an address, or - for stdin."),

@@ -17,6 +17,7 @@ from ..load.limits import DEFAULT_MAX_CLAIMS, ERRORS, check_encoding, check_erro
 from ..model import Document, Kind
 from ..report import Format, make_reporter
 from ..report.safe import terminal_text, visible
+from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
 
 # Without --jobs, at least this many inputs are read or fetched at once, however few the cores.
@@ -222,7 +223,7 @@ def run_extract(
 FORMAT_HELP = "Output format. Default: table on a terminal, json in a pipe."
 
 
-@app.command("extract")
+@app.command("extract", cls=Command)
 def extract_command(
     paths: List[str] = typer.Argument(None, metavar="[PATH|URL|-]...", help="Articles: files (.md, .txt, .html), directories (searched for them), http(s) addresses, or - for stdin."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help=FORMAT_HELP, case_sensitive=False),

@@ -21,6 +21,7 @@ from ..errors import ClaimcheckError, UsageError
 from ..ledger import ClaimStatus, State, Status
 from ..report.text import format_value, one_line, printable
 from ..review import ReviewSession, evidence_warning
+from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
 
 if TYPE_CHECKING:
@@ -412,7 +413,7 @@ def _fileno(stream: TextIO) -> Optional[int]:
         return None
 
 
-@app.command("review")
+@app.command("review", cls=Command)
 def review_command(
     draft: str = typer.Argument(..., metavar="FILE", help="The draft to review (Markdown or plain text)."),
     ledger: Optional[str] = typer.Option(None, "--ledger", metavar="LEDGER", help="The ledger file. Default: FILE.claims.json beside the draft."),
