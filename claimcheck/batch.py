@@ -174,16 +174,27 @@ def _sigint(handler: Any) -> Iterator[None]:
 
 @contextmanager
 def _ctrl_c_deferred() -> Iterator[None]:
-    """Ctrl-C held back while a worker is handed its pipes: cut halfway, the fork server prints a traceback."""
-    block = getattr(signal, "pthread_sigmask", None)
-    if block is None:
+    """Ctrl-C held back while a worker is handed its pipes: cut halfway, the fork server prints a traceback.
+
+    The interrupt is caught by a handler and raised once the block ends. Blocking the signal
+    would not do: the kernel hands it to another thread (the pool's), and Python still
+    raises it in the main thread at once.
+    """
+    caught: list[tuple[int, Any]] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append((signum, frame)))
+    except ValueError:  # not the main thread
         yield
         return
-    block(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        block(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            if callable(previous):
+                previous(*caught[0])
+            elif previous != signal.SIG_IGN:
+                raise KeyboardInterrupt
 
 
 class _Slot:
@@ -232,12 +243,22 @@ class _Pool:
         self.executor = self._new()
 
     def stop(self) -> None:
-        """Cancel what has not started and end the workers now, not after their current chunk."""
+        """Cancel what has not started and end the workers now, not after their current chunk.
+
+        The workers end before the pool is shut down: a worker still starting up when the
+        pool's queues are released finds their semaphores gone and prints a traceback;
+        terminated first, it ends silently.
+        """
+        import time
+
         processes = list((getattr(self.executor, "_processes", None) or {}).values())
-        self.executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
+        deadline = time.monotonic() + 2
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+        self.executor.shutdown(wait=False, cancel_futures=True)
 
 
 def map_in_order(
