@@ -138,6 +138,32 @@ def test_ctrl_c_stops_the_workers_and_leaves_whole_lines(tmp_path: Path):
     assert not any(_alive(pid) for pid in workers)
 
 
+def test_sigterm_to_the_command_alone_stops_its_workers(tmp_path: Path):
+    """A CI timeout or `kill PID` signals the command only: its workers must not live on."""
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 300, paragraphs=12)
+    output = tmp_path / "claims.jsonl"
+    with output.open("wb") as sink:
+        proc = subprocess.Popen(
+            console_script() + ["extract", str(corpus), "--format", "jsonl", "--jobs", "2"],
+            stdout=sink, stderr=subprocess.PIPE,
+        )
+    deadline = time.monotonic() + 60
+    while len(workers := _descendants(proc.pid)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.terminate()
+    _, errors = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert b"Traceback" not in errors
+    lines = output.read_text(encoding="utf-8").splitlines()
+    assert all(json.loads(line)["document"] for line in lines)
+    assert len(workers) >= 3, "the pool should have been running"
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
+
+
 def _descendants(pid: int) -> list[int]:
     """Every process below `pid`, from /proc (Linux); empty elsewhere."""
     children: dict[int, list[int]] = {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 from typing import Any
 
@@ -41,6 +42,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM (a CI timeout, `kill`) unwinds like Ctrl-C: worker processes are stopped, not orphaned."""
+    raise SystemExit(128 + signum)
+
+
 def run() -> None:
     """Console-script entry point: no traceback reaches the user for errors we expect."""
     if sys.argv[1:] == ["--version"]:
@@ -51,6 +57,7 @@ def run() -> None:
     from ..errors import ClaimcheckError
     from .common import ExitCode
 
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         load_app(sys.argv[1] if len(sys.argv) > 1 else None)()
     except BrokenPipeError:
