@@ -220,27 +220,14 @@ def write_corpus(docs: list[str], folder: str) -> None:
         Path(folder, f"a{i:05d}.md").write_text(doc, encoding="utf-8")
 
 
-def jobs_scaling(folder: str, jobs: tuple[int, ...] = (1, 2, 4)) -> dict[str, float]:
-    """Wall-clock seconds of `claimcheck extract DIR --jobs N` (parallel work is wall time)."""
-    out: dict[str, float] = {}
-    for n in jobs:
-        t0 = time.perf_counter()
-        subprocess.run(_cli() + ["extract", folder, "--format", "jsonl", "--jobs", str(n)],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        out[f"--jobs {n} (s)"] = time.perf_counter() - t0
-    return out
+def jobs_scaling(folder: str, jobs: tuple[int, ...] = (1, 2, 4)) -> dict[str, dict[str, float]]:
+    """`claimcheck extract DIR --format jsonl --jobs N`: wall-clock seconds (parallel work is
+    wall time), CPU of the whole process tree and of the parent, and the peak of the tree's
+    summed resident memory (tools/measure_batch.py, which samples /proc)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from measure_batch import measure
 
-
-def peak_memory_mb(folder: str) -> float:
-    """Peak RSS of a CLI run over the corpus written out as files."""
-    code = (
-        "import resource, subprocess, sys;"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
-    out = subprocess.run([sys.executable, "-c", code, *_cli(), "extract", folder, "--format", "jsonl"],
-                         capture_output=True, text=True, check=True)
-    return int(out.stdout.strip()) / 1024
+    return {f"--jobs {n}": measure(Path(folder), n) for n in jobs}
 
 
 def main() -> None:
@@ -264,7 +251,6 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             write_corpus(docs, folder)
             results["jobs"] = jobs_scaling(folder)
-            results["peak_memory_mb"] = peak_memory_mb(folder)
 
     print(f"news corpus: {results['corpus']['documents']} articles, {results['corpus']['chars']:,} characters; "
           f"CPU time, best of 3")
@@ -275,9 +261,9 @@ def main() -> None:
     if "startup" in results:
         for name, value in results["startup"].items():  # type: ignore[union-attr]
             print(f"{name:36s} {value:8.3f}")
-        for name, value in results["jobs"].items():  # type: ignore[union-attr]
-            print(f"{'extract corpus ' + name:36s} {value:8.3f}")
-        print(f"{'peak memory, CLI over corpus (MB)':36s} {results['peak_memory_mb']:8.1f}")
+        print(f"extract corpus as files, --format jsonl: {'wall s':>8s} {'CPU s':>8s} {'parent':>8s} {'peak MB':>8s}")
+        for name, run in results["jobs"].items():  # type: ignore[union-attr]
+            print(f"{name:40s} {run['wall']:8.2f} {run['cpu']:8.2f} {run['parent_cpu']:8.2f} {run['peak_mb']:8.0f}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
