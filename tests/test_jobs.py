@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -112,19 +113,27 @@ def test_a_failing_input_and_a_dying_worker_cost_only_their_own_input():
             assert result == draft.text.upper()
 
 
-def test_ctrl_c_stops_the_workers_and_leaves_whole_lines(tmp_path: Path):
+def _running_pool(tmp_path: Path, **popen: Any) -> tuple[subprocess.Popen[bytes], list[int], Path]:
+    """`extract --jobs 2` over 300 files, once its fork server and two workers are up."""
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 300, paragraphs=12)
     output = tmp_path / "claims.jsonl"
     with output.open("wb") as sink:
         proc = subprocess.Popen(
             console_script() + ["extract", str(corpus), "--format", "jsonl", "--jobs", "2"],
-            stdout=sink, stderr=subprocess.PIPE, start_new_session=True,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a shell's background jobs ignore it
+            stdout=sink, stderr=subprocess.PIPE, **popen,
         )
     deadline = time.monotonic() + 60
     while len(workers := _descendants(proc.pid)) < 3 and time.monotonic() < deadline:  # fork server and two workers
         time.sleep(0.05)
+    return proc, workers, output
+
+
+def test_ctrl_c_stops_the_workers_and_leaves_whole_lines(tmp_path: Path):
+    proc, workers, output = _running_pool(
+        tmp_path, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a shell's background jobs ignore it
+    )
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
     _, errors = proc.communicate(timeout=30)
     assert proc.returncode == 130
@@ -140,17 +149,7 @@ def test_ctrl_c_stops_the_workers_and_leaves_whole_lines(tmp_path: Path):
 
 def test_sigterm_to_the_command_alone_stops_its_workers(tmp_path: Path):
     """A CI timeout or `kill PID` signals the command only: its workers must not live on."""
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus, 300, paragraphs=12)
-    output = tmp_path / "claims.jsonl"
-    with output.open("wb") as sink:
-        proc = subprocess.Popen(
-            console_script() + ["extract", str(corpus), "--format", "jsonl", "--jobs", "2"],
-            stdout=sink, stderr=subprocess.PIPE,
-        )
-    deadline = time.monotonic() + 60
-    while len(workers := _descendants(proc.pid)) < 3 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    proc, workers, output = _running_pool(tmp_path)
     proc.terminate()
     _, errors = proc.communicate(timeout=30)
     assert proc.returncode == 128 + signal.SIGTERM

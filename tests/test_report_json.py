@@ -26,18 +26,9 @@ def _dumps(obj: object) -> str:
     return json_text(json.dumps(obj, ensure_ascii=False))
 
 
-def _json_report(doc: claimcheck.Document) -> str:
+def _report(reporter_class: type, doc: claimcheck.Document) -> str:
     out = io.StringIO()
-    reporter = JsonReporter(out)
-    reporter.start()
-    reporter.document(doc)
-    reporter.finish()
-    return out.getvalue()
-
-
-def _lines_report(doc: claimcheck.Document) -> str:
-    out = io.StringIO()
-    reporter = JsonLinesReporter(out)
+    reporter = reporter_class(out)
     reporter.start()
     reporter.document(doc)
     reporter.finish()
@@ -59,8 +50,8 @@ def test_reports_are_the_documented_records(path: Path):
         pytest.skip("not UTF-8: a hostile-input sample")
     doc = claimcheck.extract(text, source=str(path.relative_to(ROOT)))
     whole, lines = _expected(doc)
-    assert _json_report(doc) == whole
-    assert _lines_report(doc) == lines
+    assert _report(JsonReporter, doc) == whole
+    assert _report(JsonLinesReporter, doc) == lines
 
 
 def test_values_that_need_care_are_written_as_json_dumps_writes_them():
@@ -83,6 +74,6 @@ def test_values_that_need_care_are_written_as_json_dumps_writes_them():
     )
     for each in (doc, odd):
         whole, lines = _expected(each)
-        assert _json_report(each) == whole
-        assert _lines_report(each) == lines
+        assert _report(JsonReporter, each) == whole
+        assert _report(JsonLinesReporter, each) == lines
         json.loads(whole)
