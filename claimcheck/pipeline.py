@@ -6,7 +6,6 @@ wires them together and places every claim in its sentence, line and column.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import LimitError, UsageError
@@ -16,7 +15,6 @@ from .segment import Segmentation, segment
 
 # Enum attribute access goes through a descriptor on Python 3.11: look it up once.
 _DATE = Kind.DATE
-_KIND_VALUE = {kind: kind.value + "\x1f" for kind in Kind}
 
 # The extractors and attribution compile large pattern tables; they are imported on the
 # first call of `extract()`, not with the package, so `claimcheck --version` starts fast.
@@ -80,57 +78,48 @@ def build_claims(
 ) -> tuple[Claim, ...]:
     """Place each mention in its sentence, line and column, and give it its id.
 
-    A sentence's text and folded form are made once for all the claims in it. The loop
-    runs once per claim: names are bound locally and no container is made per claim.
+    A sentence's text and folded form are made once for all the claims in it.
     """
-    line_starts = LineIndex(text).starts
-    sentences = segmentation.sentences
-    sentence_starts = segmentation.sentence_starts
-    # Occurrences of a kind and text in a sentence, keyed by a string (strings are not
-    # tracked by the garbage collector, tuples and dicts kept to the end would be).
-    seen: dict[str, int] = {}
+    lines = LineIndex(text)
+    seen: dict[tuple[Kind, str, int], int] = {}
     claims: list[Claim] = []
-    append = claims.append
+    sentences = segmentation.sentences
     current = -1
-    sentence = folded = in_sentence = ""
+    sentence = folded = ""
     sentence_start = 0
     for mention, source in zip(mentions, sources):
-        start = mention.start
-        index = bisect_right(sentence_starts, start) - 1
-        if index < 0:
-            index = 0
+        index = segmentation.sentence_index(mention.start)
         if index != current:
             current = index
             if sentences:
                 span = sentences[index]
                 sentence, sentence_start = text[span.start:span.end], span.start
             folded = fold_space(sentence)
-            in_sentence = f"{index}\x1f"
         kind = mention.kind
-        claim_text = text[start:mention.end]
-        key = in_sentence + _KIND_VALUE[kind] + claim_text  # kind values end in "\x1f"
+        claim_text = text[mention.start:mention.end]
+        key = (kind, claim_text, index)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
-        line = bisect_right(line_starts, start)
-        append(
+        line, column = lines.position(mention.start)
+        claims.append(
             Claim(
-                folded_claim_id(kind, claim_text, folded, occurrence),
-                kind,
-                claim_text,
-                start,
-                mention.end,
-                line,
-                start - line_starts[line - 1] + 1,
-                sentence,
-                mention.value,
-                mention.value_high,
-                mention.qualifier,
-                mention.vague,
-                mention.unit,
-                mention.subject,
-                mention.date,
-                None if kind is _DATE else source,
-                sentence_start if sentences else start,
+                id=folded_claim_id(kind, claim_text, folded, occurrence),
+                kind=kind,
+                text=claim_text,
+                start=mention.start,
+                end=mention.end,
+                line=line,
+                column=column,
+                sentence=sentence,
+                value=mention.value,
+                value_high=mention.value_high,
+                qualifier=mention.qualifier,
+                vague=mention.vague,
+                unit=mention.unit,
+                subject=mention.subject,
+                date=mention.date,
+                source=None if kind is _DATE else source,
+                sentence_start=sentence_start if sentences else mention.start,
             )
         )
     return tuple(claims)

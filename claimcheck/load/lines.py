@@ -10,18 +10,16 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 class LineIndex:
     """Maps a character offset to (line, column); CRLF, CR and LF each end one line."""
 
-    __slots__ = ("starts",)
+    __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        self.starts = [0]
-        """Where each line starts: line n (1-based) at starts[n - 1]. Read only; public so
-        that a caller placing many offsets can bisect it without a call per offset."""
-        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        self._starts = [0]
+        self._starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
 
     @property
     def line_count(self) -> int:
-        return len(self.starts)
+        return len(self._starts)
