@@ -176,25 +176,20 @@ def _sigint(handler: Any) -> Iterator[None]:
 def _ctrl_c_deferred() -> Iterator[None]:
     """Ctrl-C held back while a worker is handed its pipes: cut halfway, the fork server prints a traceback.
 
-    The interrupt is caught by a handler and raised once the block ends. Blocking the signal
-    would not do: the kernel hands it to another thread (the pool's), and Python still
-    raises it in the main thread at once.
+    The interrupt is caught by a handler and passed on once the block ends. Blocking the
+    signal would not do: the kernel hands it to another thread (the pool's), and Python
+    still raises it in the main thread at once.
     """
-    caught: list[tuple[int, Any]] = []
+    caught: list[Any] = []
     try:
-        previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append((signum, frame)))
-    except ValueError:  # not the main thread
-        yield
-        return
-    try:
-        yield
+        with _sigint(lambda signum, frame: caught.append(frame)):
+            yield
     finally:
-        signal.signal(signal.SIGINT, previous)
-        if caught:
-            if callable(previous):
-                previous(*caught[0])
-            elif previous != signal.SIG_IGN:
-                raise KeyboardInterrupt
+        handler = signal.getsignal(signal.SIGINT)
+        if caught and callable(handler):
+            handler(signal.SIGINT, caught[0])
+        elif caught and handler != signal.SIG_IGN:
+            raise KeyboardInterrupt
 
 
 class _Slot:
@@ -247,7 +242,8 @@ class _Pool:
 
         The workers end before the pool is shut down: a worker still starting up when the
         pool's queues are released finds their semaphores gone and prints a traceback;
-        terminated first, it ends silently.
+        terminated first, it ends silently. With its workers gone, the shutdown is waited
+        for: left running, the pool's thread can write to pipes closed at interpreter exit.
         """
         import time
 
@@ -258,7 +254,10 @@ class _Pool:
         deadline = time.monotonic() + 2
         for process in processes:
             process.join(max(0.0, deadline - time.monotonic()))
-        self.executor.shutdown(wait=False, cancel_futures=True)
+            if process.is_alive():  # SIGTERM not acted on: the wait below must not hang
+                process.kill()
+                process.join()
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 def map_in_order(
