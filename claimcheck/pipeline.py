@@ -35,7 +35,7 @@ def reference_date_of(prose: Prose, option: dt.date | None, metadata: Mapping[st
     An explicit option wins, then what the publisher says (page metadata, front matter),
     then a dateline near the top of the story.
     """
-    from .extract import find_reference_date, parse_date_string
+    from .extract.dates import find_reference_date, parse_date_string
 
     if option is not None:
         return option, RefDateOrigin.OPTION
@@ -143,7 +143,8 @@ def extract(
     `max_claims` claims is a `LimitError` (raised before attribution, the costly part).
     """
     from .attribute import attribute
-    from .extract import find_dates, find_quantities
+    from .extract.dates import find_dates
+    from .extract.numbers import find_quantities
 
     option = _as_date(reference_date)
     metadata = dict(metadata or {})

@@ -30,12 +30,15 @@ _NEIGHBOUR_QUOTES = 3
 # not speech: it does not end the clause around it.
 _SPEECH_MIN_WORDS = 4
 _HANDING_OVER = (",", ".", "?", "!", "—", "–", "-", ":", ";")
+# Enum attribute access goes through a descriptor on Python 3.11: look it up once.
+_DATE = Kind.DATE
 
 
 def attribute(prose: str, segmentation: Segmentation, mentions: Sequence[Mention]) -> list[Source | None]:
     """One source (or None for the text's own voice) per mention, in the same order."""
     attributor = _Attributor(prose, segmentation, mentions)
-    return [None if m.kind is Kind.DATE else attributor.source_at(m.start) for m in mentions]
+    source_at = attributor.source_at
+    return [None if m.kind is _DATE else source_at(m.start) for m in mentions]
 
 
 class _Attributor:
@@ -46,7 +49,7 @@ class _Attributor:
         self.seg = segmentation
         self.quotes = _effective_quotations(prose, segmentation.quotations)
         self.quote_starts = [q.start for q in self.quotes]
-        self.claim_starts = sorted(m.start for m in mentions if m.kind is not Kind.DATE)
+        self.claim_starts = sorted([m.start for m in mentions if m.kind is not _DATE])
         self.names = NameBook(prose, segmentation.paragraphs, self.in_quotation)
         self._frames: dict[int, list[Frame]] = {}
         self._speakers: dict[int, Source | None] = {}
@@ -80,7 +83,8 @@ class _Attributor:
             speaker = self.quote_speaker(quote)
             if speaker is not None:
                 return speaker
-        frame = innermost(self.frames(self.seg.sentence_index(offset)), offset)
+        frames = self.frames(self.seg.sentence_index(offset))
+        frame = innermost(frames, offset) if frames else None  # most sentences have no frame
         if frame is None:
             return self.turn_source(offset)
         source = self.speaker_source(frame.speaker)

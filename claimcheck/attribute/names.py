@@ -49,6 +49,7 @@ _HEADLINE_MAX_CHARS = 200
 _MID_SENTENCE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 _WINDOW = 1500  # characters looked back for the person a pronoun stands for
 _FULL_NAME_LOOKUPS = 40  # occurrences of a surname inspected for the full name
+_SINGULAR_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON
 
 
 # A plain slotted class, never changed once built: cheaper to define and build than a
@@ -148,7 +149,7 @@ class NameBook:
         lowered = phrase.lower()
         if len(words) == 1 and lowered in PLURAL_PRONOUNS:
             return None  # "they said": the speakers named last, which the attributor knows
-        if len(words) == 1 and lowered in PERSON_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
+        if len(words) == 1 and lowered in _SINGULAR_PRONOUNS:
             return self.pronoun(lowered, start) or phrase
         starts_sentence = self._at_sentence_start(start)
         if len(words) == 1 and starts_sentence and self._is_common_word(words[0]):
@@ -463,6 +464,8 @@ def _has_word_mid_sentence(text: str, token: str) -> bool:
 
 
 def _split_parenthesis(phrase: str) -> tuple[str, str | None]:
+    if ")" not in phrase:
+        return phrase.strip(), None  # most phrases: no search through every position
     m = _PARENTHESIS.search(phrase)
     if m:
         return phrase[: m.start()].rstrip(), m.group(1)

@@ -79,7 +79,6 @@ _ASIDE = re.compile(
     r"(?P<name>[A-Z][\w'’.-]*),[ \t]+(?:(?:the|a|an|who|whom|whose)\b[^,;—–]*,|(?:aged[ \t]+)?\d{1,3},)"
     r"|[—–][ \t]*who\b[^—–]*[—–]"
 )
-_ASIDE_MARKS = (",", "—", "–")
 # In reported speech a relative clause is background too ("said the library, which opened in
 # 1931, had 52,000 visits"); under a trailing "according to" it is part of the account.
 _RELATIVE = re.compile(r",[ \t]+which\b[^,;—–]*(?:,|(?=[;—–]))")
@@ -91,12 +90,6 @@ def _clause_start(sentence: Sentence, offset: int) -> int:
         if boundary <= offset:
             start = boundary
     return start
-
-
-def _forward_start(prose: str, verb_end: int, limit: int) -> int:
-    """After "that" when it follows within a few words ("said Tuesday that ...")."""
-    m = _THAT.match(prose, verb_end, limit)
-    return m.end() if m else verb_end
 
 
 def _trails(prose: str, sentence: Span, phrase: Span, verb_end: int, has_claim: Callable[[int, int], bool]) -> bool:
@@ -244,7 +237,8 @@ def _verb_frame(prose: str, sentence: Sentence, m: re.Match[str], has_claim: Cal
     if phrase is None:
         return None
     words = prose[phrase.start:phrase.end].split()
-    followed_by_that = _THAT.match(prose, m.end(), span.end) is not None
+    that = _THAT.match(prose, m.end(), span.end)  # "said Tuesday that ...": the clause starts after it
+    followed_by_that = that is not None
     trails = not inverted and _trails(prose, span, phrase, m.end(), has_claim)
     if verb in EVIDENCE_VERBS:
         if not DOCUMENT_NOUNS.intersection(w.lower() for w in words[:4]) or (verb.startswith("f") and not followed_by_that):
@@ -258,7 +252,7 @@ def _verb_frame(prose: str, sentence: Sentence, m: re.Match[str], has_claim: Cal
         return Frame(span.start, m.start(), speaker)
     if trails:
         return Frame(span.start, phrase.start, speaker)
-    return Frame(_forward_start(prose, m.end(), span.end), span.end, speaker)
+    return Frame(that.end() if that else m.end(), span.end, speaker)
 
 
 _CUE_FRAMES = {
@@ -279,11 +273,12 @@ def _names_someone(words: list[str]) -> bool:
 
 def _background(prose: str, frame: Frame, forward: bool) -> list[Frame]:
     """The writer's own asides inside what a speaker is reported to have said."""
-    if all(prose.find(mark, frame.start, frame.end) == -1 for mark in _ASIDE_MARKS):
+    start, end = frame.start, frame.end
+    if prose.find(",", start, end) == -1 and prose.find("—", start, end) == -1 and prose.find("–", start, end) == -1:
         return []  # every aside needs a comma or a dash: most frames have none to scan for
-    asides = [Frame(m.end("name") if m.group("name") else m.start(), m.end(), None) for m in _ASIDE.finditer(prose, frame.start, frame.end)]
+    asides = [Frame(m.end("name") if m.group("name") else m.start(), m.end(), None) for m in _ASIDE.finditer(prose, start, end)]
     if forward:
-        asides += [Frame(m.start(), m.end(), None) for m in _RELATIVE.finditer(prose, frame.start, frame.end)]
+        asides += [Frame(m.start(), m.end(), None) for m in _RELATIVE.finditer(prose, start, end)]
     return asides
 
 
