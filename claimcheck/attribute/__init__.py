@@ -7,8 +7,8 @@ little on text without claims.
 """
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Sequence
 
@@ -49,6 +49,7 @@ class _Attributor:
         self.seg = segmentation
         self.quotes = _effective_quotations(prose, segmentation.quotations)
         self.quote_starts = [q.start for q in self.quotes]
+        self.sentence_starts = segmentation.sentence_starts
         self.claim_starts = sorted([m.start for m in mentions if m.kind is not _DATE])
         self.names = NameBook(prose, segmentation.paragraphs, self.in_quotation)
         self._frames: dict[int, list[Frame]] = {}
@@ -62,7 +63,7 @@ class _Attributor:
     # -- lookups -------------------------------------------------------------------
 
     def quotation_at(self, offset: int) -> int | None:
-        index = bisect.bisect_right(self.quote_starts, offset) - 1
+        index = bisect_right(self.quote_starts, offset) - 1
         if index >= 0 and offset < self.quotes[index].end:
             return index
         return None
@@ -71,19 +72,23 @@ class _Attributor:
         return self.quotation_at(offset) is not None
 
     def has_claim(self, start: int, end: int) -> bool:
-        index = bisect.bisect_left(self.claim_starts, start)
+        index = bisect_left(self.claim_starts, start)
         return index < len(self.claim_starts) and self.claim_starts[index] < end
 
     # -- sources -------------------------------------------------------------------
 
     def source_at(self, offset: int) -> Source | None:
         """The source of a claim starting at `offset`."""
-        quote = self.quotation_at(offset)
-        if quote is not None:
+        # Runs once per claim: the quotation and sentence lookups are inlined.
+        quote: int | None = bisect_right(self.quote_starts, offset) - 1
+        if quote < 0 or offset >= self.quotes[quote].end:
+            quote = None
+        else:
             speaker = self.quote_speaker(quote)
             if speaker is not None:
                 return speaker
-        frames = self.frames(self.seg.sentence_index(offset))
+        sentence = bisect_right(self.sentence_starts, offset) - 1
+        frames = self.frames(sentence if sentence > 0 else 0)
         frame = innermost(frames, offset) if frames else None  # most sentences have no frame
         if frame is None:
             return self.turn_source(offset)
@@ -139,8 +144,8 @@ class _Attributor:
         return Sentence(span, tuple(sorted(boundaries)))
 
     def _quotes_between(self, start: int, end: int) -> list[Quotation]:
-        first = bisect.bisect_left(self.quote_starts, start)
-        last = bisect.bisect_left(self.quote_starts, end)
+        first = bisect_left(self.quote_starts, start)
+        last = bisect_left(self.quote_starts, end)
         return self.quotes[first:last]
 
     def _is_speech(self, quote: Quotation) -> bool:
@@ -263,7 +268,7 @@ class _Attributor:
     def speaker_ending_before(self, offset: int) -> Source | None:
         """The speaker of a quotation that ends before `offset` in the same sentence."""
         sentence = self.seg.sentences[self.seg.sentence_index(offset)]
-        index = bisect.bisect_left(self.quote_starts, offset) - 1
+        index = bisect_left(self.quote_starts, offset) - 1
         if index >= 0 and self.quotes[index].start >= sentence.start and self.quotes[index].end <= offset:
             return self.quote_speaker(index)
         return None
@@ -273,7 +278,7 @@ class _Attributor:
         lower = max(para.start, offset - _LOOKBACK_CHARS)
         upper = min(offset, para.end)
         found: list[tuple[int, Source]] = []
-        index = bisect.bisect_left(self.quote_starts, upper) - 1
+        index = bisect_left(self.quote_starts, upper) - 1
         while index >= 0 and self.quotes[index].start >= lower:
             own = self.own_speaker(index)
             if own is not None:
