@@ -484,7 +484,7 @@ class _TextPatterns(dict[str, re.Pattern[str] | None]):
     __slots__ = ("prose", "spelled")
 
     def __init__(self, prose: str) -> None:
-        super().__init__()
+        super().__init__(_COMPILED)  # the families compiled so far, copied in one step
         self.prose = prose
         self.spelled: bool | None = None
 
