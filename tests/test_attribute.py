@@ -69,6 +69,16 @@ def test_a_headline_in_title_case_is_no_one_s_full_name():
     assert names(text, "300 neighbours") == ["Valerii"]
 
 
+def test_a_headline_word_is_not_the_body_a_description_points_back_to():
+    text = "Bridge Repairs to Cost 4 Million\n\nThe repairs will cost 4 million pounds, the council said."
+    assert names(text, "4 million pounds") == ["the council"]
+
+
+def test_a_headline_is_not_who_a_pronoun_stands_for():
+    text = "Ana Ruiz Defends Harbour Plan\n\nThe plan will cost 9 million pounds, she said."
+    assert names(text, "9 million pounds") == ["she"]
+
+
 def test_a_quoted_nickname_is_not_a_quotation_handing_over_to_a_speaker():
     text = '"Bakhmut will fall in 3 weeks," a soldier with the call sign "Fox" told AFP journalists.'
     [source] = sources(text, "3 weeks")

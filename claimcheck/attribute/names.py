@@ -258,11 +258,13 @@ class NameBook:
         return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
 
     def _paragraph_names(self, index: int) -> list[Name]:
-        """The names of one paragraph outside quotations (cached)."""
+        """The names of one paragraph outside quotations (cached); none in a headline, whose
+        capitals are style ("Bridge Repairs Delayed"), and whose names the story repeats."""
         if index not in self._runs:
             para = self._paragraphs[index]
-            names = []
-            for m in NAME_RUN.finditer(self._prose, para.start, para.end):
+            names: list[Name] = []
+            runs = () if self.is_headline(para) else NAME_RUN.finditer(self._prose, para.start, para.end)
+            for m in runs:
                 if self._in_quotation(m.start()):
                     continue
                 name = read_name(self._prose, m.start(), m.end())
