@@ -381,3 +381,13 @@ def test_four_digit_number_before_a_unit_is_a_measure_not_a_year():
 
     claims = claimcheck.extract("The 1520 sq m clinic and a 1200 km pipeline opened.", reference_date="2024-03-01").claims
     assert [(c.kind.value, c.value) for c in claims] == [("measure", 1520), ("measure", 1200)]
+
+
+def test_a_date_does_not_read_across_a_blank_line() -> None:
+    text = "The inquiry sat on Tuesday\n\nFebruary 10 was the deadline for 300 submissions."
+    assert found(text) == [("Tuesday", "2023-02-28"), ("February 10", "2023-02-10")]
+    assert found("Figures for March\n \n2020 was a hard year.") == [("March", "2023-03")]
+
+
+def test_a_date_reads_across_a_line_wrapped_inside_its_paragraph() -> None:
+    assert found("The inquiry sits on Tuesday,\nFebruary 7.") == [("Tuesday,\nFebruary 7", "2023-02-07")]

@@ -14,6 +14,7 @@ Every pattern is linear: no nested quantifiers over the same characters.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -506,12 +507,14 @@ class _TextPatterns(dict[str, re.Pattern[str] | None]):
         return pattern
 
 
-def _match(prose: str, start: int, families: tuple[str, ...], patterns: _TextPatterns) -> re.Match[str] | None:
-    """The first of `families` that matches at `start`, in the order of `_FAMILIES`."""
+def _match(prose: str, start: int, families: tuple[str, ...], patterns: _TextPatterns,
+           end: int) -> re.Match[str] | None:
+    """The first of `families` that matches at `start` and ends by `end`, in the order of
+    `_FAMILIES`."""
     for name in families:
         pattern = patterns[name]
         if pattern is not None:
-            found = pattern.match(prose, start)
+            found = pattern.match(prose, start, end)
             if found is not None:
                 return found
     return None
@@ -603,6 +606,17 @@ def _starts_before(prose: str, at: int, floor: int) -> list[tuple[int, tuple[str
     return starts
 
 
+# A blank line ends a paragraph, and no date expression reads across one ("Tuesday" at the
+# end of one paragraph and "February 1" opening the next are two dates).
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _paragraph_end(breaks: list[int], start: int, length: int) -> int:
+    """Where the paragraph holding `start` ends: the next blank line, else the text's end."""
+    index = bisect.bisect_left(breaks, start)
+    return breaks[index] if index < len(breaks) else length
+
+
 def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator[T]:
     """What `interpret` makes of each candidate date expression, in text order.
 
@@ -614,6 +628,7 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
     """
     consumed = 0
     text_patterns = _TextPatterns(prose)
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(prose)]
     for at, text in anchors(prose):
         if at < consumed:
             continue
@@ -625,7 +640,7 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
             starts.append((at, families))
         for start, families in starts:
             families = _both(families, containing)
-            found = _match(prose, start, families, text_patterns) if families else None
+            found = _match(prose, start, families, text_patterns, _paragraph_end(breaks, start, len(prose))) if families else None
             if found is not None and found.end() > at:
                 result = interpret(found)
                 if result is not None:
