@@ -34,7 +34,7 @@ from collections import deque
 from contextlib import contextmanager
 from itertools import chain, islice
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, Union, overload
 
 from .errors import ClaimcheckError, InputError, UsageError
 from .load import Input
@@ -401,6 +401,7 @@ class _ExtractJob(NamedTuple):
     text: str
     metadata: dict[str, str]
     options: dict[str, Any]
+    render: Callable[[Document], Any] | None = None
 
 
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
@@ -440,36 +441,62 @@ class _PackedDocument(NamedTuple):
         return Document(self.source, text, tuple(claims), self.reference_date, self.origin, self.metadata)
 
 
-def _extract_job(job: _ExtractJob) -> Union[Document, _PackedDocument]:
+def _extract_job(job: _ExtractJob) -> Any:
     from .pipeline import extract
 
     document = extract(job.text, source=job.source, metadata=job.metadata, **job.options)
+    if job.render is not None:
+        return job.render(document)
     return _PackedDocument.of(document) if _IN_WORKER else document  # packed without its text: the parent has it
+
+
+@overload
+def extract_many(
+    inputs: Iterable[Union[Input, InputError]], *, jobs: int | None = None, render: None = None, **options: Any,
+) -> Iterator[Union[Document, InputError]]: ...
+
+
+@overload
+def extract_many(
+    inputs: Iterable[Union[Input, InputError]], *, jobs: int | None = None, render: Callable[[Document], R], **options: Any,
+) -> Iterator[Union[R, InputError]]: ...
 
 
 def extract_many(
     inputs: Iterable[Union[Input, InputError]],
     *,
     jobs: int | None = None,
+    render: Callable[[Document], Any] | None = None,
     **options: Any,
-) -> Iterator[Union[Document, InputError]]:
+) -> Iterator[Any]:
     """`claimcheck.extract` over many inputs in `jobs` worker processes, in input order.
 
     `inputs` is what `load_inputs` / `iter_inputs` yield; `options` are those of
     `extract()` (`reference_date`, `day_first`, `kinds`, ...). Failed inputs are yielded
     as `InputError`s in their place. `jobs` defaults to the usable cores.
+
+    With `render` (a module-level function: it is pickled by name), each document is
+    passed to it where it was made, and what it returns is yielded instead: a report's
+    text, say. The parent, which receives from every worker, is then spared rebuilding
+    and rendering each document, the work that kept it from keeping up with more workers.
     """
     sent: deque[Union[Input, InputError]] = deque()  # what is out, in order: at most the pool's window
 
     def jobs_of() -> Iterator[Union[_ExtractJob, InputError]]:
         for item in inputs:
             sent.append(item)
-            yield item if isinstance(item, InputError) else _ExtractJob(item.source, item.text, item.metadata.to_dict(), options)
+            yield item if isinstance(item, InputError) else _ExtractJob(item.source, item.text, item.metadata.to_dict(), options, render)
 
-    outcomes = map_in_order(_extract_job, jobs_of(), jobs=usable_cores() if jobs is None else jobs, size=_text_size, preload=_PRELOAD, in_process_first=IN_PROCESS_FIRST)
+    preload = _PRELOAD if render is None else [*_PRELOAD, _module_of(render)]
+    outcomes = map_in_order(_extract_job, jobs_of(), jobs=usable_cores() if jobs is None else jobs, size=_text_size, preload=preload, in_process_first=IN_PROCESS_FIRST)
     for outcome in outcomes:
         item = sent.popleft()
         yield outcome.unpack(item.text) if isinstance(outcome, _PackedDocument) and isinstance(item, Input) else outcome
+
+
+def _module_of(function: Callable[..., Any]) -> str:
+    """The module that defines `function` (or the function a `functools.partial` wraps): the fork server preloads it."""
+    return getattr(function, "func", function).__module__
 
 
 class _CheckJob(NamedTuple):
