@@ -150,12 +150,33 @@ def _context(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
     from multiprocessing import forkserver
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(list(preload))
+    context.set_forkserver_preload(_unshadowed(preload))
     # A process started with SIGINT ignored keeps ignoring it, and so do the workers it forks:
     # Ctrl-C in a terminal reaches the whole process group, but only the parent should act on it.
     with _sigint(signal.SIG_IGN):
         forkserver.ensure_running()
     return context
+
+
+def _unshadowed(preload: Sequence[str]) -> list[str]:
+    """The modules the fork server can preload: those the working directory does not shadow.
+
+    The fork server runs `python -c`, so the working directory comes first on its path (and
+    Python 3.11 ignores the path it is handed): a `claimcheck` checkout or a claimcheck.py
+    there would be imported instead of this one, and every worker would run it. A module
+    left out is imported by each worker, which is given this process's path.
+    """
+    import sys
+    from importlib.machinery import PathFinder
+
+    kept = []
+    for name in preload:
+        top = name.partition(".")[0]
+        found = PathFinder.find_spec(top, [os.getcwd()])
+        loaded = getattr(sys.modules.get(top), "__file__", None)
+        if found is None or found.origin is None or found.origin == loaded:  # origin None: a namespace portion, which shadows nothing
+            kept.append(name)
+    return kept
 
 
 @contextmanager

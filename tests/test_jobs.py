@@ -122,6 +122,16 @@ def test_rendered_documents_are_what_the_reporter_writes_of_each(samples: Path):
         assert outcome == Rendered(written.getvalue(), len(doc.claims))
 
 
+def test_workers_run_this_claimcheck_whatever_the_working_directory_holds(corpus, tmp_path: Path):
+    """The fork server imports with the working directory first on its path: a claimcheck.py there must not reach the workers."""
+    root, articles, _ = corpus
+    (tmp_path / "claimcheck.py").write_text('raise SystemExit("the claimcheck.py of the working directory was imported")\n')
+    two = run("extract", str(root), "--format", "jsonl", "--jobs", "2", cwd=tmp_path)
+    assert "working directory" not in two.stderr
+    assert two.returncode == 2
+    assert two.stderr.splitlines()[-1].startswith(f"claimcheck: {len(articles) - 1} processed, 1 failed, ")
+
+
 def test_jobs_is_offered_with_a_default_of_the_usable_cores():
     for command in ("extract", "check"):
         shown = run(command, "--help", env=dict(os.environ, COLUMNS="200")).stdout
