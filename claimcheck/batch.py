@@ -9,7 +9,8 @@ How it is built, and why:
 
 - Reading stays in the caller's threads (`load_inputs`): files and web pages are I/O.
   Text goes to the workers and documents come back without their text, which the parent
-  still holds; small inputs travel in chunks, so each costs one round trip per chunk.
+  still holds, or, given a `render` function, as what it makes of them (a report's text),
+  so the parent only writes; small inputs travel in chunks, one round trip per chunk.
 - At most `2 x jobs` chunks are out at once and results are yielded as soon as they are
   next in input order: memory stays bounded whatever the size of the corpus.
 - Workers are started by a fork server where the platform has one (Linux, macOS), else
