@@ -9,7 +9,8 @@ How it is built, and why:
 
 - Reading stays in the caller's threads (`load_inputs`): files and web pages are I/O.
   Text goes to the workers and documents come back without their text, which the parent
-  still holds; small inputs travel in chunks, so each costs one round trip per chunk.
+  still holds, or, given a `render` function, as what it makes of them (a report's text),
+  so the parent only writes; small inputs travel in chunks, one round trip per chunk.
 - At most `2 x jobs` chunks are out at once and results are yielded as soon as they are
   next in input order: memory stays bounded whatever the size of the corpus.
 - Workers are started by a fork server where the platform has one (Linux, macOS), else
@@ -34,7 +35,7 @@ from collections import deque
 from contextlib import contextmanager
 from itertools import chain, islice
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, Union, overload
 
 from .errors import ClaimcheckError, InputError, UsageError
 from .load import Input
@@ -150,12 +151,33 @@ def _context(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
     from multiprocessing import forkserver
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(list(preload))
+    context.set_forkserver_preload(_unshadowed(preload))
     # A process started with SIGINT ignored keeps ignoring it, and so do the workers it forks:
     # Ctrl-C in a terminal reaches the whole process group, but only the parent should act on it.
     with _sigint(signal.SIG_IGN):
         forkserver.ensure_running()
     return context
+
+
+def _unshadowed(preload: Sequence[str]) -> list[str]:
+    """The modules the fork server can preload: those the working directory does not shadow.
+
+    The fork server runs `python -c`, so the working directory comes first on its path (and
+    Python 3.11 ignores the path it is handed): a `claimcheck` checkout or a claimcheck.py
+    there would be imported instead of this one, and every worker would run it. A module
+    left out is imported by each worker, which is given this process's path.
+    """
+    import sys
+    from importlib.machinery import PathFinder
+
+    kept = []
+    for name in preload:
+        top = name.partition(".")[0]
+        found = PathFinder.find_spec(top, [os.getcwd()])
+        loaded = getattr(sys.modules.get(top), "__file__", None)
+        if found is None or found.origin is None or found.origin == loaded:  # origin None: a namespace portion, which shadows nothing
+            kept.append(name)
+    return kept
 
 
 @contextmanager
@@ -401,6 +423,7 @@ class _ExtractJob(NamedTuple):
     text: str
     metadata: dict[str, str]
     options: dict[str, Any]
+    render: Callable[[Document], Any] | None = None
 
 
 _CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
@@ -440,36 +463,62 @@ class _PackedDocument(NamedTuple):
         return Document(self.source, text, tuple(claims), self.reference_date, self.origin, self.metadata)
 
 
-def _extract_job(job: _ExtractJob) -> Union[Document, _PackedDocument]:
+def _extract_job(job: _ExtractJob) -> Any:
     from .pipeline import extract
 
     document = extract(job.text, source=job.source, metadata=job.metadata, **job.options)
+    if job.render is not None:
+        return job.render(document)
     return _PackedDocument.of(document) if _IN_WORKER else document  # packed without its text: the parent has it
+
+
+@overload
+def extract_many(
+    inputs: Iterable[Union[Input, InputError]], *, jobs: int | None = None, render: None = None, **options: Any,
+) -> Iterator[Union[Document, InputError]]: ...
+
+
+@overload
+def extract_many(
+    inputs: Iterable[Union[Input, InputError]], *, jobs: int | None = None, render: Callable[[Document], R], **options: Any,
+) -> Iterator[Union[R, InputError]]: ...
 
 
 def extract_many(
     inputs: Iterable[Union[Input, InputError]],
     *,
     jobs: int | None = None,
+    render: Callable[[Document], Any] | None = None,
     **options: Any,
-) -> Iterator[Union[Document, InputError]]:
+) -> Iterator[Any]:
     """`claimcheck.extract` over many inputs in `jobs` worker processes, in input order.
 
     `inputs` is what `load_inputs` / `iter_inputs` yield; `options` are those of
     `extract()` (`reference_date`, `day_first`, `kinds`, ...). Failed inputs are yielded
     as `InputError`s in their place. `jobs` defaults to the usable cores.
+
+    With `render` (a module-level function: it is pickled by name), each document is
+    passed to it where it was made, and what it returns is yielded instead: a report's
+    text, say. The parent, which receives from every worker, is then spared rebuilding
+    and rendering each document, the work that kept it from keeping up with more workers.
     """
     sent: deque[Union[Input, InputError]] = deque()  # what is out, in order: at most the pool's window
 
     def jobs_of() -> Iterator[Union[_ExtractJob, InputError]]:
         for item in inputs:
             sent.append(item)
-            yield item if isinstance(item, InputError) else _ExtractJob(item.source, item.text, item.metadata.to_dict(), options)
+            yield item if isinstance(item, InputError) else _ExtractJob(item.source, item.text, item.metadata.to_dict(), options, render)
 
-    outcomes = map_in_order(_extract_job, jobs_of(), jobs=usable_cores() if jobs is None else jobs, size=_text_size, preload=_PRELOAD, in_process_first=IN_PROCESS_FIRST)
+    preload = _PRELOAD if render is None else [*_PRELOAD, _module_of(render)]
+    outcomes = map_in_order(_extract_job, jobs_of(), jobs=usable_cores() if jobs is None else jobs, size=_text_size, preload=preload, in_process_first=IN_PROCESS_FIRST)
     for outcome in outcomes:
         item = sent.popleft()
         yield outcome.unpack(item.text) if isinstance(outcome, _PackedDocument) and isinstance(item, Input) else outcome
+
+
+def _module_of(function: Callable[..., Any]) -> str:
+    """The module that defines `function` (or the function a `functools.partial` wraps): the fork server preloads it."""
+    return getattr(function, "func", function).__module__
 
 
 class _CheckJob(NamedTuple):

@@ -5,8 +5,10 @@ worker pool really starts (smaller batches are done in the parent alone).
 """
 from __future__ import annotations
 
+import io
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,9 +18,17 @@ from typing import Any
 
 import pytest
 
-from claimcheck.batch import IN_PROCESS_FIRST, ExtractionError, map_in_order
+import claimcheck
+from claimcheck.batch import IN_PROCESS_FIRST, ExtractionError, extract_many, map_in_order
 from claimcheck.errors import InputError
+from claimcheck.load import iter_inputs
+from claimcheck.report import Format, Rendered, document_renderer
+from claimcheck.report.machine import JsonLinesReporter
 from corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+# The project's own articles, drafts (some with a review ledger beside them) and web pages.
+SAMPLES = ["data", "tests/data/attribution/articles", "tests/data/check/drafts", "tests/data/html", "tests/data/inputs"]
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the Ctrl-C test sends SIGINT to a process group")
 
@@ -66,6 +76,60 @@ def test_check_with_two_workers_reports_what_one_process_reports(corpus):
     assert json.loads(two.stdout)["findings"], "the generated articles should give some findings"
     assert two.stderr == one.stderr
     assert f"claimcheck: error: {bad}: binary data" in two.stderr
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory) -> Path:
+    """Generated articles enough to start the pool, then the sample files and an unreadable one: those go to the workers."""
+    root = tmp_path_factory.mktemp("samples")
+    generated = write_corpus(root / "a-generated", 100, paragraphs=5)
+    assert sum(len(p.read_text(encoding="utf-8")) for p in generated) > IN_PROCESS_FIRST
+    real = root / "b-samples"
+    real.mkdir()
+    for folder in SAMPLES:
+        for path in sorted((ROOT / folder).iterdir()):
+            shutil.copy(path, real / path.name)
+    (real / "unreadable.md").write_bytes(b"\x00\x01 not an article")
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "markdown"])
+def test_every_format_writes_the_same_bytes_whatever_the_workers(samples: Path, fmt: str):
+    """json, jsonl and csv are written by the workers, Markdown by the parent: the same bytes with 1, 2 or 4 processes."""
+    runs = {jobs: run("extract", str(samples), "--format", fmt, "--jobs", str(jobs)) for jobs in (1, 2, 4)}
+    one = runs[1]
+    assert one.returncode == 2 and len(one.stdout) > 100_000
+    assert "unreadable.md: binary data" in one.stderr
+    for jobs, other in runs.items():
+        assert (other.returncode, other.stderr) == (one.returncode, one.stderr), f"--jobs {jobs}"
+        assert other.stdout == one.stdout, f"--jobs {jobs}"
+
+
+def test_rendered_documents_are_what_the_reporter_writes_of_each(samples: Path):
+    """`extract_many(render=...)` yields, in input order, each document's text as its reporter writes it, made in the workers."""
+    render = document_renderer(Format.JSONL)
+    assert render is not None and document_renderer(Format.TABLE) is None
+    inputs = list(iter_inputs([str(samples)]))
+    outcomes = list(extract_many(inputs, jobs=2, render=render))
+    assert len(outcomes) == len(inputs)
+    for item, outcome in zip(inputs, outcomes):
+        if isinstance(item, InputError):
+            assert outcome is item
+            continue
+        doc = claimcheck.extract(item.text, source=item.source, metadata=item.metadata.to_dict())
+        written = io.StringIO()
+        JsonLinesReporter(written).document(doc)
+        assert outcome == Rendered(written.getvalue(), len(doc.claims))
+
+
+def test_workers_run_this_claimcheck_whatever_the_working_directory_holds(corpus, tmp_path: Path):
+    """The fork server imports with the working directory first on its path: a claimcheck.py there must not reach the workers."""
+    root, articles, _ = corpus
+    (tmp_path / "claimcheck.py").write_text('raise SystemExit("the claimcheck.py of the working directory was imported")\n')
+    two = run("extract", str(root), "--format", "jsonl", "--jobs", "2", cwd=tmp_path)
+    assert "working directory" not in two.stderr
+    assert two.returncode == 2
+    assert two.stderr.splitlines()[-1].startswith(f"claimcheck: {len(articles) - 1} processed, 1 failed, ")
 
 
 def test_jobs_is_offered_with_a_default_of_the_usable_cores():

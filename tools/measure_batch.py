@@ -2,10 +2,11 @@
 
     python tools/measure_batch.py --mb 20 --files 2000 --jobs 1 2 --repeat 3
     python tools/measure_batch.py --mb 1000 --files 10000 --jobs 2 --repeat 1 --command check   # the 1 GB run
+    python tools/measure_batch.py --corpus /tmp/bench-corpus --format csv --jobs 1 2        # a folder you made
 
 The corpus (our own generated articles, tests/corpus.py) is written once to --dir and
-reused. Each run is the real console script (`extract --format jsonl`, or `check`), its output
-lines counted and thrown away. Memory is the sum of the resident sizes of the command and every process
+reused, or --corpus names a folder of articles to use as it is. Each run is the real console
+script (`extract --format jsonl` or another --format, or `check`), its output lines counted and thrown away. Memory is the sum of the resident sizes of the command and every process
 below it (workers, fork server), sampled every 50 ms from /proc: an upper bound, since
 pages the workers share with the fork server are counted in each. CPU is user + system
 time of all of them, read from /proc as each is last seen, so a shared machine's noise
@@ -70,8 +71,11 @@ COMMANDS = {
 }
 
 
-def measure(corpus: Path, jobs: int, command_name: str = "extract", every: float = 0.05) -> dict[str, float]:
+def measure(corpus: Path, jobs: int, command_name: str = "extract", every: float = 0.05, fmt: str | None = None) -> dict[str, float]:
+    """One run of the command over `corpus`; `fmt` replaces its default --format."""
     name, *options = COMMANDS[command_name]
+    if fmt is not None:
+        options[options.index("--format") + 1] = fmt
     command = [str(Path(sys.executable).with_name("claimcheck")), name, str(corpus), *options, "--jobs", str(jobs)]
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -100,18 +104,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--command", choices=sorted(COMMANDS), default="extract",
                         help="extract (JSON lines, a line per claim) or check (text, a line per finding)")
+    parser.add_argument("--format", dest="fmt", help="the command's --format instead of jsonl (extract) or text (check)")
+    parser.add_argument("--corpus", type=Path, help="measure this folder of articles instead of a generated corpus")
     parser.add_argument("--every", type=float, default=0.05,
                         help="seconds between memory samples (a long run needs fewer: each scans /proc)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/claimcheck-corpus"))
     args = parser.parse_args()
-    corpus = args.dir / f"{args.mb:g}mb-{args.files}"
+    corpus = args.corpus or args.dir / f"{args.mb:g}mb-{args.files}"
     if not corpus.exists():
         paragraphs = max(1, round(args.mb * 1e6 / args.files / 250))  # a paragraph is about 250 bytes
         write_corpus(corpus, args.files, paragraphs=paragraphs, folders=max(1, args.files // 1000))
-    size = sum(p.stat().st_size for p in corpus.rglob("*.md"))
-    print(f"corpus: {size / 1e6:.1f} MB in {args.files} files ({corpus})")
+    articles = [p for p in corpus.rglob("*") if p.suffix in (".md", ".txt", ".html")]
+    size = sum(p.stat().st_size for p in articles)
+    print(f"corpus: {size / 1e6:.1f} MB in {len(articles)} files ({corpus})")
     for jobs in args.jobs:
-        runs = [measure(corpus, jobs, args.command, args.every) for _ in range(args.repeat)]
+        runs = [measure(corpus, jobs, args.command, args.every, args.fmt) for _ in range(args.repeat)]
         median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
         print(f"--jobs {jobs}: median of {args.repeat}: wall {median['wall']:.1f} s, CPU {median['cpu']:.1f} s "
               f"(parent {median['parent_cpu']:.1f} s), "

@@ -6,7 +6,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
-from typing import Iterator, List, Optional, Sequence, Union
+from typing import Iterator, List, Optional, Sequence, Union, cast
 
 import typer
 
@@ -15,7 +15,7 @@ from ..errors import InputError, UsageError
 from ..load import STDIN, FetchOptions, Input, ReadOptions, load_inputs, plan_inputs, read_input_list
 from ..load.limits import DEFAULT_MAX_CLAIMS, ERRORS, check_encoding, check_errors, parse_size
 from ..model import Document, Kind
-from ..report import Format, make_reporter
+from ..report import Format, Rendered, TextReporter, document_renderer, make_reporter
 from ..report.safe import terminal_text, visible
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
@@ -193,9 +193,11 @@ def run_extract(
         reporter.start()
     tally = Tally()
     inputs = load_inputs(planned, env.stdin, fetch=fetch, jobs=readers, read_options=read)
+    # Machine formats are written by the workers, each document as it is made; the parent writes their texts in order.
+    render = document_renderer(fmt)
     # Closed on the way out, Ctrl-C included, so that worker processes stop at once.
-    results: Iterator[Union[Input, Document, InputError]] = inputs if reporter is None else extract_many(
-        inputs, jobs=processes, reference_date=option_date, day_first=day_first, kinds=wanted, max_claims=max_claims,
+    results: Iterator[Union[Input, Document, Rendered, InputError]] = inputs if reporter is None else extract_many(
+        inputs, jobs=processes, render=render, reference_date=option_date, day_first=day_first, kinds=wanted, max_claims=max_claims,
     )
     with BatchProgress(env, len(planned)) as progress, closing(results):  # type: ignore[type-var]
         for item in results:
@@ -207,7 +209,10 @@ def run_extract(
             else:
                 tally.processed += 1
                 with progress.paused(env.stdout_is_terminal):
-                    if isinstance(item, Document) and reporter is not None:
+                    if isinstance(item, Rendered):
+                        tally.claims += item.claims
+                        cast(TextReporter, reporter).rendered(item.text)
+                    elif isinstance(item, Document) and reporter is not None:
                         tally.claims += len(item.claims)
                         reporter.document(item)
                     elif isinstance(item, Input):

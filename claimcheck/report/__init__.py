@@ -2,15 +2,18 @@
 
 Every reporter has the same four calls, so documents can be written as they finish:
 `start()`, `document(doc)` for each, `error(exc)` for each input that failed, `finish()`.
+The machine formats also take `rendered(text)`: a document's text made by `document_renderer`'s
+function where the document was made (a worker process), so that the parent only writes.
 """
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Protocol, TextIO
+from functools import partial
+from typing import TYPE_CHECKING, Callable, NamedTuple, Protocol, TextIO
 
 from ..errors import InputError
 from ..model import Document
-from .machine import SCHEMA_VERSION, CsvReporter, JsonLinesReporter, JsonReporter
+from .machine import SCHEMA_VERSION, CsvReporter, JsonLinesReporter, JsonReporter, document_json, document_lines, document_rows
 from .markdown import MarkdownReporter
 
 if TYPE_CHECKING:
@@ -30,6 +33,39 @@ class Reporter(Protocol):
     def document(self, doc: Document) -> None: ...
     def error(self, error: InputError) -> None: ...
     def finish(self) -> None: ...
+
+
+class TextReporter(Reporter, Protocol):
+    """A reporter that also takes a document's text made by `document_renderer`."""
+
+    def rendered(self, text: str) -> None: ...
+
+
+class Rendered(NamedTuple):
+    """A document as its reporter writes it, and what the run's summary counts of it."""
+
+    text: str
+    claims: int
+
+
+def _render(text_of: Callable[[Document], str], doc: Document) -> Rendered:
+    return Rendered(text_of(doc), len(doc.claims))
+
+
+# The formats whose reporter writes each document on its own, and the function that writes one.
+_DOCUMENT_TEXT: dict[Format, Callable[[Document], str]] = {
+    Format.JSON: document_json,
+    Format.JSONL: document_lines,
+    Format.CSV: document_rows,
+}
+
+
+def document_renderer(fmt: Format) -> Callable[[Document], Rendered] | None:
+    """`fmt`'s text of one document, by a function a worker process can run (it pickles by name);
+    its reporter then takes the text with `rendered(text)`. None where the reporter needs the
+    document itself (table, Markdown)."""
+    text_of = _DOCUMENT_TEXT.get(fmt)
+    return None if text_of is None else partial(_render, text_of)
 
 
 def make_reporter(fmt: Format, out: TextIO, console: "Console | None" = None, group_by_source: bool = False) -> Reporter:
@@ -59,4 +95,4 @@ def schema() -> dict:
     return json.loads(files(__package__).joinpath("schema.json").read_text(encoding="utf-8"))
 
 
-__all__ = ["Format", "Reporter", "SCHEMA_VERSION", "make_reporter", "schema"]
+__all__ = ["Format", "Rendered", "Reporter", "SCHEMA_VERSION", "TextReporter", "document_renderer", "make_reporter", "schema"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from typing import Any, TextIO
 
@@ -123,6 +124,15 @@ def document_json(doc: Document) -> str:
     )
 
 
+def document_lines(doc: Document) -> str:
+    """The JSON lines of a document: a line per claim, each `{"document", "reference_date", **claim.to_dict()}`."""
+    ref = doc.reference_date.isoformat() if doc.reference_date else None
+    # Each line is a prefix and the claim's JSON without its opening brace.
+    prefix = '{"document": %s, "reference_date": %s, ' % (_value(doc.source), _value(ref))
+    strings: dict[str, str] = {}
+    return "".join([prefix + claim_json(claim, strings)[1:] + "\n" for claim in doc.claims])
+
+
 class JsonReporter:
     """`{"schema_version": 1, "documents": [...], "errors": [...]}`, written as documents finish."""
 
@@ -135,7 +145,11 @@ class JsonReporter:
         self.out.write(f'{{"schema_version": {SCHEMA_VERSION}, "documents": [')
 
     def document(self, doc: Document) -> None:
-        self.out.write((",\n" if self.count else "\n") + document_json(doc))
+        self.rendered(document_json(doc))
+
+    def rendered(self, text: str) -> None:
+        """Write a document's `document_json`, made elsewhere (a worker process)."""
+        self.out.write((",\n" if self.count else "\n") + text)
         self.count += 1
         self.out.flush()
 
@@ -157,12 +171,11 @@ class JsonLinesReporter:
         pass
 
     def document(self, doc: Document) -> None:
-        ref = doc.reference_date.isoformat() if doc.reference_date else None
-        # The row is {"document", "reference_date", **claim.to_dict()}: a prefix and the claim's JSON.
-        prefix = '{"document": %s, "reference_date": %s, ' % (_value(doc.source), _value(ref))
-        strings: dict[str, str] = {}
-        for claim in doc.claims:
-            self.out.write(prefix + claim_json(claim, strings)[1:] + "\n")
+        self.rendered(document_lines(doc))
+
+    def rendered(self, text: str) -> None:
+        """Write a document's `document_lines`, made elsewhere (a worker process)."""
+        self.out.write(text)
         self.out.flush()
 
     def error(self, error: InputError) -> None:
@@ -200,6 +213,14 @@ def csv_row(doc: Document, claim: Claim) -> list[Any]:
     return [neutralise(c) if isinstance(c, str) else c for c in text_cells]
 
 
+def document_rows(doc: Document) -> str:
+    """The CSV rows of a document's claims, as `CsvReporter` writes them after its header."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows([csv_row(doc, claim) for claim in doc.claims])
+    return buffer.getvalue()
+
+
 class CsvReporter:
     """A header and one row per claim, for spreadsheets."""
 
@@ -211,8 +232,11 @@ class CsvReporter:
         self.writer.writerow(CSV_COLUMNS)
 
     def document(self, doc: Document) -> None:
-        for claim in doc.claims:
-            self.writer.writerow(csv_row(doc, claim))
+        self.rendered(document_rows(doc))
+
+    def rendered(self, text: str) -> None:
+        """Write a document's `document_rows`, made elsewhere (a worker process)."""
+        self.out.write(text)
         self.out.flush()
 
     def error(self, error: InputError) -> None:
