@@ -72,6 +72,8 @@ _AGE_TOKENS = frozenset({"year", "month", "week", "day", "years", "months", "wee
 _ORDINAL_TOKENS = frozenset({"st", "nd", "rd", "th"})
 _RANGE_TOKENS = frozenset({"-", "–", "—", "to", "through", "and", "or"})
 _SIGNS = "-−–"
+# What ends a clause right after an amount: token_after() there is the mark itself, no word.
+_CLOSING_MARKS = frozenset(",.;:)!?\"”’")
 _SIGN_CONTEXT = " \t\n([=$€£¥"
 _LABEL_MARKS = "#'’/_@\\&"
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
@@ -193,6 +195,8 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
     if m.lastgroup == "words":
         start = m.start("words")
         return _read_words(text, start, _WORDS_AT.match(text, start).end(), previous)
+    if start and text[start - 1] == " " and (usual := _read_usual(text, start, previous)) is not None:
+        return usual
     if text[start] in w.VULGAR_FRACTIONS:
         amount = _Amount(start, m.end(), w.VULGAR_FRACTIONS[text[start]], start, m.end())
         return _complete(text, amount, previous) if _read_right(text, amount) else ([], m.end())
@@ -205,6 +209,82 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
         if number is None or skip is not None:
             return [], (skip or _DIGIT_RUN.match(text, m.start())).end()
     return _read_digits(text, start, number.end(), previous)
+
+
+# --- the usual number: digits between two plain words ------------------------------------
+# Most numbers in news stand between ordinary words ("forcing 7,918 residents from", "only
+# 58, he said"), where none of the readers below finds anything but the counted noun. Whether
+# a word could start or end what they read is one set look-up, so such a number costs one
+# match, a few look-ups and the noun; any other number goes to the full readers.
+_USUAL = re.compile(rf"({_NUMBER})(?: ([^\W\d_]+)|,|\.(?!\d))")
+# Words before the number that only a qualifier or a change can end (looked up when seen);
+# the other words a reader looks at there: "minus", ages, labels (in lower case), "by" of a
+# change, currencies and months (as written).
+_QUALIFIER_ENDS = QUALIFIERS_BEFORE.last_tokens | CHANGES_BEFORE.last_tokens
+_LEFT_STOPS = frozenset((*MINUS_BEFORE.last_tokens, *AGE_BEFORE.last_tokens, *w.IDENTIFIER_WORDS, "by"))
+_LEFT_MARKS = frozenset((*units.CURRENCY_BEFORE.last_tokens, *w.MONTHS))
+# Words after the number that a reader looks at: scales, units, currencies, percent, clock
+# times, "in"/"out" of a share, "of" a date, range links (as written; units also in lower case).
+_RIGHT_STOPS = frozenset((
+    *_RIGHT_TOKENS, *units.SCALES_AFTER.first_tokens, *units.MONEY_SCALE_WORDS, *_CLOCK_TOKENS,
+    *_RANGE_TOKENS, "in", "out", "of"))
+
+
+def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[Mention], int] | None:
+    """A count or a year in digits after a plain word (or a qualifier or a change) and " ",
+    followed by " " and a plain word, a comma or a full stop: what _read_digits would read,
+    or None where a reader could find more than these and the counted noun."""
+    m = _USUAL.match(text, start)
+    if m is None:
+        return None
+    raw, after = m.group(1), m.group(2)
+    if after is not None and (after[0].isupper() or after in _RIGHT_STOPS or after.lower() in _RIGHT_TOKENS):
+        return None
+    # The word before, as _previous_word and token_before both read it when it is all letters.
+    space = text.rfind(" ", max(0, start - 41), start - 1)
+    if space < 0 and start > 41:
+        return None
+    word = text[space + 1:start - 1]
+    lower = word.lower()
+    if lower in _LEFT_STOPS or word in _LEFT_MARKS or not word.isalpha() \
+            or not (word.islower() or lower in w.FUNCTION_WORDS):
+        return None
+    end = m.end(1)
+    digits = raw.replace(",", "")
+    value: Value = int(digits) if digits.isdigit() else Decimal(digits)
+    if after is None and text[end] == "," and _MONTH_AFTER.match(text, end):
+        return None
+    left, qualifier, change = start, w.EXACT, None
+    found = QUALIFIERS_BEFORE.ending_at(text, start, word) if lower in _QUALIFIER_ENDS else None
+    noun = subjects.counted_noun(text, end, singular=value == 1) if after is not None else None
+    if found is None and len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2999 and (
+            lower in w.YEAR_PREPOSITIONS or (1900 <= value <= 2100 and (value % 100 or noun is None))):
+        return [], end  # a year (see _is_year)
+    if found is not None:
+        left, qualifier = found
+        word = w.token_before(text, left)
+        if word.lower() == "by":
+            return None
+    if lower in _QUALIFIER_ENDS:
+        found = CHANGES_BEFORE.ending_at(text, left, word)
+        if found is not None and found[1] != w.LEVEL:
+            change = found[1]
+    if noun is not None:
+        end = noun.end
+    postfix = POSTFIX_QUALIFIERS.starting_at(text, end) if qualifier == w.EXACT and _may_follow(text, end) else None
+    if postfix is not None:
+        end, qualifier = postfix
+    elif qualifier == w.EXACT and change is None and _converts_at(text, previous, left):
+        qualifier = previous.qualifier
+    if change is not None and (noun is None or noun.text.split()[-1].lower() in w.CHANGING_COUNTS):
+        qualifier = change
+    return [Mention(Kind.COUNT, left, end, value=_number(value), qualifier=qualifier,
+                    subject=noun.text if noun else None)], end
+
+
+def _may_follow(text: str, end: int) -> bool:
+    """A word or a sign could follow `end` (token_after is more than a punctuation mark)."""
+    return text[end:end + 1] not in _CLOSING_MARKS
 
 
 # --- numbers in digits -------------------------------------------------------------------
@@ -879,9 +959,13 @@ def _read_left(text: str, amount: _Amount, previous: Mention | None) -> None:
 
 def _converts(text: str, previous: Mention | None, amount: _Amount) -> bool:
     """The amount restates the one before it in other units: "87 mph (140 km/h)"."""
-    return previous is not None and amount.qualifier == w.EXACT and amount.change is None \
-        and previous.kind in _CHANGE_KINDS and previous.end <= amount.start \
-        and _CONVERSION_GAP.fullmatch(text, previous.end, amount.start) is not None
+    return amount.qualifier == w.EXACT and amount.change is None and _converts_at(text, previous, amount.start)
+
+
+def _converts_at(text: str, previous: Mention | None, start: int) -> bool:
+    """An unqualified amount at `start` restates `previous` in other units."""
+    return previous is not None and previous.kind in _CHANGE_KINDS and previous.end <= start \
+        and _CONVERSION_GAP.fullmatch(text, previous.end, start) is not None
 
 
 def _change_verb_before_by(text: str, pos: int) -> tuple[int, str] | None:
