@@ -213,32 +213,38 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
 
 # --- the usual number: digits between two plain words ------------------------------------
 # Most numbers in news stand between ordinary words ("forcing 7,918 residents from", "only
-# 58, he said"), where none of the readers below finds anything but the counted noun. Whether
-# a word could start or end what they read is one set look-up, so such a number costs one
-# match, a few look-ups and the noun; any other number goes to the full readers.
-_USUAL = re.compile(rf"({_NUMBER})(?: ([^\W\d_]+)|,|\.(?!\d))")
+# 58, he said", "about 4.9% interest", "in 22 years,", "a 10-year bond"), where the readers
+# below find no more than a qualifier or a change, a unit or the counted noun, or a label.
+# Whether a word could start or end anything else they read is a set look-up, so such a
+# number costs one match, a few look-ups and its unit or noun; any other number goes to the
+# full readers.
+_USUAL = re.compile(rf"({_NUMBER})(?: ([^\W\d_]+)|-([^\W\d_]+)|(%)|,|\.(?!\d))")
 # Words before the number that only a qualifier or a change can end (looked up when seen);
-# the other words a reader looks at there: "minus", ages, labels (in lower case), "by" of a
-# change, currencies and months (as written).
-_QUALIFIER_ENDS = QUALIFIERS_BEFORE.last_tokens | CHANGES_BEFORE.last_tokens
-_LEFT_STOPS = frozenset((*MINUS_BEFORE.last_tokens, *AGE_BEFORE.last_tokens, *w.IDENTIFIER_WORDS, "by"))
+# the other words a reader looks at there: "minus", ages, labels (in lower case), currencies
+# and months (as written).
+_QUALIFIER_ENDS = QUALIFIERS_BEFORE.last_tokens | CHANGES_BEFORE.last_tokens | {"by"}
+_LEFT_STOPS = frozenset((*MINUS_BEFORE.last_tokens, *AGE_BEFORE.last_tokens, *w.IDENTIFIER_WORDS))
 _LEFT_MARKS = frozenset((*units.CURRENCY_BEFORE.last_tokens, *w.MONTHS))
-# Words after the number that a reader looks at: scales, units, currencies, percent, clock
-# times, "in"/"out" of a share, "of" a date, range links (as written; units also in lower case).
+# Words after the number that start a scale or a currency code, or a clock time (as written).
 _RIGHT_STOPS = frozenset((
-    *_RIGHT_TOKENS, *units.SCALES_AFTER.first_tokens, *units.MONEY_SCALE_WORDS, *_CLOCK_TOKENS,
-    *_RANGE_TOKENS, "in", "out", "of"))
+    *units.SCALES_AFTER.first_tokens, *units.MONEY_SCALE_WORDS, *units.CURRENCY_CODES_AFTER.first_tokens,
+    *_CLOCK_TOKENS))
+# Words after a count that a reader looks at: a range, a share ("1 in 5").
+_COUNT_STOPS = frozenset((*_RANGE_TOKENS, "in", "out"))
 
 
 def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[Mention], int] | None:
-    """A count or a year in digits after a plain word (or a qualifier or a change) and " ",
-    followed by " " and a plain word, a comma or a full stop: what _read_digits would read,
-    or None where a reader could find more than these and the counted noun."""
+    """A number in digits after a plain word (or a qualifier or a change) and " ", followed
+    by a plain word or a unit (after " " or "-"), by "%", a comma or a full stop: what
+    _read_digits would read, or None where a reader could find more than a qualifier, a
+    change, a percent sign, a unit, an age, the counted noun or a label."""
     m = _USUAL.match(text, start)
     if m is None:
         return None
-    raw, after = m.group(1), m.group(2)
-    if after is not None and (after[0].isupper() or after in _RIGHT_STOPS or after.lower() in _RIGHT_TOKENS):
+    raw, after = m.group(1), m.group(2) or m.group(3) or m.group(4)
+    if after is not None and (after[0].isupper() or after in _RIGHT_STOPS or (
+            after.lower() in units.CURRENCY_WORDS_AFTER.first_tokens
+            and units.CURRENCY_WORDS_AFTER.starting_at(text, m.end(1), after) is not None)):
         return None
     # The word before, as _previous_word and token_before both read it when it is all letters.
     space = text.rfind(" ", max(0, start - 41), start - 1)
@@ -246,40 +252,101 @@ def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[M
         return None
     word = text[space + 1:start - 1]
     lower = word.lower()
-    if lower in _LEFT_STOPS or word in _LEFT_MARKS or not word.isalpha() \
-            or not (word.islower() or lower in w.FUNCTION_WORDS):
+    if lower in _LEFT_STOPS or word in _LEFT_MARKS or not word.isalpha():
         return None
     end = m.end(1)
     digits = raw.replace(",", "")
     value: Value = int(digits) if digits.isdigit() else Decimal(digits)
-    if after is None and text[end] == "," and _MONTH_AFTER.match(text, end):
-        return None
-    left, qualifier, change = start, w.EXACT, None
+    kind, unit, adjectival = Kind.COUNT, None, False
+    if after is not None and (after in _RIGHT_TOKENS or after.lower() in _RIGHT_TOKENS):
+        age = _AGE_AFTER.match(text, end) if after in _AGE_TOKENS else None
+        measured = (Kind.AGE, age.group(1).lower(), age.end()) if age else _percent_or_unit(text, end, after)
+        if measured is not None:
+            kind, unit, end = measured
+            adjectival = age is not None or m.group(3) is not None  # "three-day": its noun follows
+    if kind is Kind.COUNT and m.group(3) is not None:
+        return None  # "3-1", "one-off", "six-cylinder"
     found = QUALIFIERS_BEFORE.ending_at(text, start, word) if lower in _QUALIFIER_ENDS else None
-    noun = subjects.counted_noun(text, end, singular=value == 1) if after is not None else None
-    if found is None and len(raw) == 4 and raw.isdigit() and 1000 <= value <= 2999 and (
-            lower in w.YEAR_PREPOSITIONS or (1900 <= value <= 2100 and (value % 100 or noun is None))):
-        return [], end  # a year (see _is_year)
+    noun = None
+    if kind is Kind.COUNT:
+        if (after == "of" or (after is None and text[end] == ",")) and _MONTH_AFTER.match(text, end):
+            return None
+        noun = subjects.counted_noun(text, end, singular=value == 1) if after is not None else None
+        if found is None and raw.isdigit() and _is_label_after_word(text, end, value, len(raw), word, noun):
+            return [], end
+        if after in _COUNT_STOPS and (after not in ("in", "out") or _shares(text, end)):
+            return None
+        if noun is not None:
+            end = noun.end
+        after = None
+    else:
+        after = w.token_after(text, end)
+        if after in _RANGE_TOKENS:
+            return None
+        if adjectival and kind in (Kind.DURATION, Kind.AGE) and (noun := subjects.next_noun(text, end)) is not None:
+            end = noun.end
+            after = None
+    left, qualifier, change = start, w.EXACT, None
     if found is not None:
         left, qualifier = found
         word = w.token_before(text, left)
-        if word.lower() == "by":
-            return None
     if lower in _QUALIFIER_ENDS:
         found = CHANGES_BEFORE.ending_at(text, left, word)
+        if found is None and word.lower() == "by":
+            found = _change_verb_before_by(text, left)
         if found is not None and found[1] != w.LEVEL:
             change = found[1]
-    if noun is not None:
-        end = noun.end
-    postfix = POSTFIX_QUALIFIERS.starting_at(text, end) if qualifier == w.EXACT and _may_follow(text, end) else None
+    if change is None and kind in _CHANGE_KINDS:
+        found = CHANGES_AFTER.starting_at(text, end, after)
+        change = found[1] if found else None
+    postfix = POSTFIX_QUALIFIERS.starting_at(text, end, after) if qualifier == w.EXACT and _may_follow(text, end) else None
     if postfix is not None:
         end, qualifier = postfix
     elif qualifier == w.EXACT and change is None and _converts_at(text, previous, left):
         qualifier = previous.qualifier
-    if change is not None and (noun is None or noun.text.split()[-1].lower() in w.CHANGING_COUNTS):
+    if change is not None and (kind in _CHANGE_KINDS or kind is Kind.COUNT and (
+            noun is None or noun.text.split()[-1].lower() in w.CHANGING_COUNTS)):
         qualifier = change
-    return [Mention(Kind.COUNT, left, end, value=_number(value), qualifier=qualifier,
+    return [Mention(kind, left, end, value=_number(value), qualifier=qualifier, unit=unit,
                     subject=noun.text if noun else None)], end
+
+
+def _is_label_after_word(text: str, end: int, value: int, size: int, word: str, noun: Subject | None) -> bool:
+    """_is_label for bare digits of `size` after a word of letters that is no month, label
+    word or qualifier, before no capitalised word: a year, or a name's number ("Boeing 737")."""
+    if size == 4 and 1000 <= value <= 2999 and (word.lower() in w.YEAR_PREPOSITIONS or (
+            1900 <= value <= 2100 and (value % 100 or noun is None))):
+        return True
+    return not word.islower() and word.lower() not in w.FUNCTION_WORDS \
+        and subjects.counted_noun(text, end, singular=False, max_words=2) is None
+
+
+def _shares(text: str, end: int) -> bool:
+    """A number follows " in " or " out of " at `end` ("1 in 5"), as _in_every reads it."""
+    link = _IN_EVERY.match(text, end)
+    return link is not None and _number_at(text, link.end()) is not None
+
+
+def _percent_or_unit(text: str, pos: int, token: str) -> tuple[Kind, str, int] | None:
+    """A percent sign or a unit right after a number: its kind, name and end."""
+    found = units.PERCENT_AFTER.starting_at(text, pos, token)
+    if found is not None:
+        return Kind.PERCENT, found[1].name, found[0]
+    return _unit_at(text, pos, token)
+
+
+def _unit_at(text: str, pos: int, token: str) -> tuple[Kind, str, int] | None:
+    """A measure or duration unit at `pos` with its rate ("11 feet per century"): its kind,
+    name and end."""
+    found = units.UNITS_AFTER.starting_at(text, pos, token)
+    if found is None:
+        return None
+    unit, end = found[1], found[0]
+    if unit.kind is Kind.MEASURE:
+        rate = units.rate_after(text, end)
+        if rate is not None and rate[1] != unit.name:
+            return unit.kind, f"{unit.name}/{rate[1]}", rate[0]
+    return unit.kind, unit.name, end
 
 
 def _may_follow(text: str, end: int) -> bool:
@@ -785,16 +852,11 @@ def _read_age_before(text: str, amount: _Amount, pos: int) -> bool:
 def _read_unit(text: str, amount: _Amount, pos: int, token: str) -> bool:
     """A measure or duration unit ("30 yards", "87 mph", "three-day"), with its rate
     ("11 feet per century")."""
-    found = units.UNITS_AFTER.starting_at(text, pos, token)
+    found = _unit_at(text, pos, token)
     if found is None:
         return False
-    unit = found[1]
-    amount.kind, amount.unit, amount.end = unit.kind, unit.name, found[0]
+    amount.kind, amount.unit, amount.end = found
     amount.adjectival = text[pos:pos + 1] == "-"
-    if unit.kind is Kind.MEASURE:
-        rate = units.rate_after(text, amount.end)
-        if rate is not None and rate[1] != unit.name:
-            amount.unit, amount.end = f"{unit.name}/{rate[1]}", rate[0]
     return True
 
 
