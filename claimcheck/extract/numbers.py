@@ -218,7 +218,9 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
 # Whether a word could start or end anything else they read is a set look-up, so such a
 # number costs one match, a few look-ups and its unit or noun; any other number goes to the
 # full readers.
-_USUAL = re.compile(rf"({_NUMBER})(?: ([^\W\d_]+)|-([^\W\d_]+)|(%)|,|\.(?!\d))")
+_AFTER_USUAL = r"(?: (?P<word>[^\W\d_]+)|-(?P<joined>[^\W\d_]+)|(?P<percent>%)|,|\.(?!\d))"
+_USUAL = re.compile(rf"({_NUMBER}){_AFTER_USUAL}")
+_USUAL_AFTER_WORDS = re.compile(_AFTER_USUAL)
 # Words before the number that only a qualifier or a change can end (looked up when seen);
 # the other words a reader looks at there: "minus", ages, labels (in lower case), currencies
 # and months (as written).
@@ -241,10 +243,27 @@ def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[M
     m = _USUAL.match(text, start)
     if m is None:
         return None
-    raw, after = m.group(1), m.group(2) or m.group(3) or m.group(4)
+    raw = m.group(1)
+    digits = raw.replace(",", "")
+    return _read_usual_amount(text, start, m, int(digits) if digits.isdigit() else Decimal(digits), raw, previous)
+
+
+def _read_usual_words(text: str, start: int, end: int, value: Decimal, previous: Mention | None) -> tuple[list[Mention], int] | None:
+    """The same for a cardinal in words other than "one" ("three months", "two sides"), which
+    no reader takes for a label: what _read_words would read, or None."""
+    m = _USUAL_AFTER_WORDS.match(text, end)
+    return None if m is None else _read_usual_amount(text, start, m, value, None, previous)
+
+
+def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, raw: str | None,
+                       previous: Mention | None) -> tuple[list[Mention], int] | None:
+    """The claim of a number at `start` (in digits `raw`, else in words) that ends where `m`
+    starts reading what follows it, if only usual words stand around it."""
+    end = m.end(1) if raw is not None else m.start()
+    after = m.group("word") or m.group("joined") or m.group("percent")
     if after is not None and (after[0].isupper() or after in _RIGHT_STOPS or (
             after.lower() in units.CURRENCY_WORDS_AFTER.first_tokens
-            and units.CURRENCY_WORDS_AFTER.starting_at(text, m.end(1), after) is not None)):
+            and units.CURRENCY_WORDS_AFTER.starting_at(text, end, after) is not None)):
         return None
     # The word before, as _previous_word and token_before both read it when it is all letters.
     space = text.rfind(" ", max(0, start - 41), start - 1)
@@ -254,25 +273,22 @@ def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[M
     lower = word.lower()
     if lower in _LEFT_STOPS or word in _LEFT_MARKS or not word.isalpha():
         return None
-    end = m.end(1)
-    digits = raw.replace(",", "")
-    value: Value = int(digits) if digits.isdigit() else Decimal(digits)
     kind, unit, adjectival = Kind.COUNT, None, False
     if after is not None and (after in _RIGHT_TOKENS or after.lower() in _RIGHT_TOKENS):
         age = _AGE_AFTER.match(text, end) if after in _AGE_TOKENS else None
         measured = (Kind.AGE, age.group(1).lower(), age.end()) if age else _percent_or_unit(text, end, after)
         if measured is not None:
             kind, unit, end = measured
-            adjectival = age is not None or m.group(3) is not None  # "three-day": its noun follows
-    if kind is Kind.COUNT and m.group(3) is not None:
+            adjectival = age is not None or m.group("joined") is not None  # "three-day": its noun follows
+    if kind is Kind.COUNT and m.group("joined") is not None:
         return None  # "3-1", "one-off", "six-cylinder"
     found = QUALIFIERS_BEFORE.ending_at(text, start, word) if lower in _QUALIFIER_ENDS else None
     noun = None
     if kind is Kind.COUNT:
-        if (after == "of" or (after is None and text[end] == ",")) and _MONTH_AFTER.match(text, end):
+        if raw is not None and (after == "of" or (after is None and text[end] == ",")) and _MONTH_AFTER.match(text, end):
             return None
         noun = subjects.counted_noun(text, end, singular=value == 1) if after is not None else None
-        if found is None and raw.isdigit() and _is_label_after_word(text, end, value, len(raw), word, noun):
+        if found is None and raw is not None and raw.isdigit() and _is_label_after_word(text, end, value, len(raw), word, noun):
             return [], end
         if after in _COUNT_STOPS and (after not in ("in", "out") or _shares(text, end)):
             return None
@@ -537,6 +553,9 @@ def _read_words(text: str, start: int, end: int, previous: Mention | None) -> tu
     parsed = parse_number_words(text, start, end)
     if parsed is None:
         return [], end
+    if parsed.kind is WordKind.CARDINAL and parsed.value != 1 and text[start - 1:start] == " " \
+            and (usual := _read_usual_words(text, start, parsed.end, parsed.value, previous)) is not None:
+        return usual
     if parsed.kind is WordKind.ORDINAL:
         return _read_word_ordinal(text, start, parsed.end, parsed.value, previous)
     amount = _Amount(start, parsed.end, parsed.value, start, parsed.end, words=True)
