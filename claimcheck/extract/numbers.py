@@ -197,6 +197,8 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
         return _read_words(text, start, _WORDS_AT.match(text, start).end(), previous)
     if start and text[start - 1] == " " and (usual := _read_usual(text, start, previous)) is not None:
         return usual
+    if start and text[start - 1] in _CURRENCY_SIGNS and (usual := _read_usual_money(text, start, previous)) is not None:
+        return usual
     if text[start] in w.VULGAR_FRACTIONS:
         amount = _Amount(start, m.end(), w.VULGAR_FRACTIONS[text[start]], start, m.end())
         return _complete(text, amount, previous) if _read_right(text, amount) else ([], m.end())
@@ -233,6 +235,7 @@ _RIGHT_STOPS = frozenset((
     *_CLOCK_TOKENS))
 # Words after a count that a reader looks at: a range, a share ("1 in 5").
 _COUNT_STOPS = frozenset((*_RANGE_TOKENS, "in", "out"))
+_CURRENCY_SIGNS = frozenset("$£€")
 
 
 def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[Mention], int] | None:
@@ -265,13 +268,8 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
             after.lower() in units.CURRENCY_WORDS_AFTER.first_tokens
             and units.CURRENCY_WORDS_AFTER.starting_at(text, end, after) is not None)):
         return None
-    # The word before, as _previous_word and token_before both read it when it is all letters.
-    space = text.rfind(" ", max(0, start - 41), start - 1)
-    if space < 0 and start > 41:
-        return None
-    word = text[space + 1:start - 1]
-    lower = word.lower()
-    if lower in _LEFT_STOPS or word in _LEFT_MARKS or not word.isalpha():
+    word = _plain_word_before(text, start)
+    if word is None:
         return None
     kind, unit, adjectival = Kind.COUNT, None, False
     if after is not None and (after in _RIGHT_TOKENS or after.lower() in _RIGHT_TOKENS):
@@ -282,7 +280,7 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
             adjectival = age is not None or m.group("joined") is not None  # "three-day": its noun follows
     if kind is Kind.COUNT and m.group("joined") is not None:
         return None  # "3-1", "one-off", "six-cylinder"
-    found = QUALIFIERS_BEFORE.ending_at(text, start, word) if lower in _QUALIFIER_ENDS else None
+    found = QUALIFIERS_BEFORE.ending_at(text, start, word) if word.lower() in _QUALIFIER_ENDS else None
     noun = None
     if kind is Kind.COUNT:
         if raw is not None and (after == "of" or (after is None and text[end] == ",")) and _MONTH_AFTER.match(text, end):
@@ -302,9 +300,31 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
         if adjectival and kind in (Kind.DURATION, Kind.AGE) and (noun := subjects.next_noun(text, end)) is not None:
             end = noun.end
             after = None
+    return _usual_claim(text, start, end, after, word, found, kind, value, unit, noun, previous)
+
+
+def _plain_word_before(text: str, start: int) -> str | None:
+    """The word of letters before " " and `start`, as _previous_word and token_before both
+    read it, unless a reader looks at it for more than a qualifier or a change."""
+    space = text.rfind(" ", max(0, start - 41), start - 1)
+    if space < 0 and start > 41:
+        return None
+    word = text[space + 1:start - 1]
+    if word.lower() in _LEFT_STOPS or word in _LEFT_MARKS or not word.isalpha():
+        return None
+    return word
+
+
+def _usual_claim(text: str, start: int, end: int, after: str | None, word: str, qualified: tuple[int, str] | None,
+                 kind: Kind, value: Value, unit: str | None, noun: Subject | None,
+                 previous: Mention | None) -> tuple[list[Mention], int] | None:
+    """The claim of an amount at text[start:end] after the plain `word` (`qualified` if that
+    ends a qualifier), with what _read_left reads around it; `after` is token_after at `end`
+    when known. None where a range follows."""
     left, qualifier, change = start, w.EXACT, None
-    if found is not None:
-        left, qualifier = found
+    lower = word.lower()
+    if qualified is not None:
+        left, qualifier = qualified
         word = w.token_before(text, left)
     if lower in _QUALIFIER_ENDS:
         found = CHANGES_BEFORE.ending_at(text, left, word)
@@ -341,6 +361,40 @@ def _shares(text: str, end: int) -> bool:
     """A number follows " in " or " out of " at `end` ("1 in 5"), as _in_every reads it."""
     link = _IN_EVERY.match(text, end)
     return link is not None and _number_at(text, link.end()) is not None
+
+
+def _read_usual_money(text: str, start: int, previous: Mention | None) -> tuple[list[Mention], int] | None:
+    """Money in digits after a currency sign that follows a plain word (or a qualifier or a
+    change) and " " ("cost us $19 million in", "pay £78 for"): what _read_digits would read,
+    or None where a reader could find more than these and the rate."""
+    m = _USUAL.match(text, start)
+    if m is None or m.group("joined") or m.group("percent"):
+        return None
+    raw, end, after = m.group(1), m.end(1), m.group("word")
+    if after is not None and (after[0].isupper() or after in _CLOCK_TOKENS):
+        return None
+    currency = units.CURRENCY_BEFORE.ending_at(text, start, text[start - 1])
+    if currency is None or currency[0] < 2 or text[currency[0] - 1] != " ":
+        return None
+    word = _plain_word_before(text, currency[0])
+    if word is None:
+        return None
+    digits = raw.replace(",", "")
+    value: Value = int(digits) if digits.isdigit() else Decimal(digits)
+    scale, token = 1, after if after is not None else w.token_after(text, end)
+    while (found := units.SCALES_AFTER.starting_at(text, end, token)) is not None and found[1] > scale:
+        scale *= found[1]
+        end = found[0]
+        token = w.token_after(text, end)
+    amount = _Amount(currency[0], end, value, start, end, scale=scale, currency=currency[1])
+    _read_money(text, amount, end, token)
+    end = amount.end
+    after = w.token_after(text, end)
+    if after in _RANGE_TOKENS:
+        return None
+    found = QUALIFIERS_BEFORE.ending_at(text, currency[0], word) if word.lower() in _QUALIFIER_ENDS else None
+    return _usual_claim(text, currency[0], end, after, word, found, Kind.MONEY, amount.value * amount.scale,
+                        amount.unit, None, previous)
 
 
 def _percent_or_unit(text: str, pos: int, token: str) -> tuple[Kind, str, int] | None:
