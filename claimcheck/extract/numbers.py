@@ -230,15 +230,14 @@ _AFTER_USUAL = r"(?: (?P<word>[^\W\d_]+)|-(?P<joined>[^\W\d_]+)|(?P<percent>%)|,
 _USUAL = re.compile(rf"({_NUMBER}){_AFTER_USUAL}")
 _USUAL_AFTER_WORDS = re.compile(_AFTER_USUAL)
 # Words before the number that only a qualifier or a change can end (looked up when seen);
-# the other words a reader looks at there: "minus", ages, labels (in lower case), currencies
-# and months (as written).
+# the other words a reader looks at there: "minus" and ages (in lower case), currencies (as
+# written). Months and label words only make a count a label, which the fast reader reads.
 _QUALIFIER_ENDS = QUALIFIERS_BEFORE.last_tokens | CHANGES_BEFORE.last_tokens | {"by"}
-_LEFT_STOPS = frozenset((*MINUS_BEFORE.last_tokens, *AGE_BEFORE.last_tokens, *w.IDENTIFIER_WORDS))
-_LEFT_MARKS = frozenset((*units.CURRENCY_BEFORE.last_tokens, *w.MONTHS))
-# Words after the number that start a scale or a currency code, or a clock time (as written).
+_LEFT_STOPS = frozenset((*MINUS_BEFORE.last_tokens, *AGE_BEFORE.last_tokens))
+_LEFT_MARKS = units.CURRENCY_BEFORE.last_tokens
+# Words after the number that start a scale or a currency code (as written).
 _RIGHT_STOPS = frozenset((
-    *units.SCALES_AFTER.first_tokens, *units.MONEY_SCALE_WORDS, *units.CURRENCY_CODES_AFTER.first_tokens,
-    *_CLOCK_TOKENS))
+    *units.SCALES_AFTER.first_tokens, *units.MONEY_SCALE_WORDS, *units.CURRENCY_CODES_AFTER.first_tokens))
 # Words after a count that a reader looks at: a range, a share ("1 in 5").
 _COUNT_STOPS = frozenset((*_RANGE_TOKENS, "in", "out"))
 _CURRENCY_SIGNS = frozenset("$£€")
@@ -270,7 +269,7 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
     starts reading what follows it, if only usual words stand around it."""
     end = m.end(1) if raw is not None else m.start()
     after = m.group("word") or m.group("joined") or m.group("percent")
-    if after is not None and (after[0].isupper() or after in _RIGHT_STOPS or (
+    if after is not None and (after[0].isupper() or after in _RIGHT_STOPS or _clock_after(text, end, after) or (
             after.lower() in units.CURRENCY_WORDS_AFTER.first_tokens
             and units.CURRENCY_WORDS_AFTER.starting_at(text, end, after) is not None)):
         return None
@@ -289,6 +288,8 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
     found = QUALIFIERS_BEFORE.ending_at(text, start, word) if word.lower() in _QUALIFIER_ENDS else None
     noun = None
     if kind is Kind.COUNT:
+        if raw is not None and word in w.MONTHS:
+            return [], end  # a date (see _is_label)
         if raw is not None and (after == "of" or (after is None and text[end] == ",")) and _MONTH_AFTER.match(text, end):
             return None
         noun = subjects.counted_noun(text, end, singular=value == 1) if after is not None else None
@@ -354,13 +355,20 @@ def _usual_claim(text: str, start: int, end: int, after: str | None, word: str, 
 
 
 def _is_label_after_word(text: str, end: int, value: int, size: int, word: str, noun: Subject | None) -> bool:
-    """_is_label for bare digits of `size` after a word of letters that is no month, label
-    word or qualifier, before no capitalised word: a year, or a name's number ("Boeing 737")."""
+    """_is_label for bare digits of `size` after a word of letters that is no month or
+    qualifier, before no capitalised word: a year, "Section 8", a name's number ("Boeing 737")."""
     if size == 4 and 1000 <= value <= 2999 and (word.lower() in w.YEAR_PREPOSITIONS or (
             1900 <= value <= 2100 and (value % 100 or noun is None))):
         return True
+    if word.lower() in w.IDENTIFIER_WORDS:
+        return True
     return not word.islower() and word.lower() not in w.FUNCTION_WORDS \
         and subjects.counted_noun(text, end, singular=False, max_words=2) is None
+
+
+def _clock_after(text: str, end: int, after: str) -> bool:
+    """A clock time's "pm" or "o'clock" follows the number that ends at `end`."""
+    return after in _CLOCK_TOKENS and _CLOCK_AFTER.match(text, end) is not None
 
 
 def _shares(text: str, end: int) -> bool:
@@ -377,7 +385,7 @@ def _read_usual_money(text: str, start: int, previous: Mention | None) -> tuple[
     if m is None or m.group("joined") or m.group("percent"):
         return None
     raw, end, after = m.group(1), m.end(1), m.group("word")
-    if after is not None and (after[0].isupper() or after in _CLOCK_TOKENS):
+    if after is not None and (after[0].isupper() or _clock_after(text, end, after)):
         return None
     currency = units.CURRENCY_BEFORE.ending_at(text, start, text[start - 1])
     if currency is None or currency[0] < 2 or text[currency[0] - 1] != " ":
