@@ -201,7 +201,7 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
     if m.lastgroup == "words":
         start = m.start("words")
         return _read_words(text, start, _WORDS_AT.match(text, start).end(), previous)
-    if start and text[start - 1] == " " and (usual := _read_usual(text, start, previous)) is not None:
+    if start and text[start - 1] in _USUAL_BEFORE and (usual := _read_usual(text, start, previous)) is not None:
         return usual
     if start and text[start - 1] in _CURRENCY_SIGNS and (usual := _read_usual_money(text, start, previous)) is not None:
         return usual
@@ -238,14 +238,13 @@ _LEFT_MARKS = units.CURRENCY_BEFORE.last_tokens
 # Words after the number that start a scale or a currency code (as written).
 _RIGHT_STOPS = frozenset((
     *units.SCALES_AFTER.first_tokens, *units.MONEY_SCALE_WORDS, *units.CURRENCY_CODES_AFTER.first_tokens))
-# Words after a count that a reader looks at: a range, a share ("1 in 5").
-_COUNT_STOPS = frozenset((*_RANGE_TOKENS, "in", "out"))
 _CURRENCY_SIGNS = frozenset("$£€")
+_USUAL_BEFORE = frozenset(" (")
 
 
 def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[Mention], int] | None:
-    """A number in digits after a plain word (or a qualifier or a change) and " ", followed
-    by a plain word or a unit (after " " or "-"), by "%", a comma or a full stop: what
+    """A number in digits after a plain word (or a qualifier or a change) and " ", or after
+    " (", followed by a plain word or a unit (after " " or "-"), by "%", a comma or a full stop: what
     _read_digits would read, or None where a reader could find more than a qualifier, a
     change, a percent sign, a unit, an age, the counted noun or a label."""
     m = _USUAL.match(text, start)
@@ -295,14 +294,14 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
         noun = subjects.counted_noun(text, end, singular=value == 1) if after is not None else None
         if found is None and raw is not None and raw.isdigit() and _is_label_after_word(text, end, value, len(raw), word, noun):
             return [], end
-        if after in _COUNT_STOPS and (after not in ("in", "out") or _shares(text, end)):
+        if (after in _RANGE_TOKENS and _range_follows(text, end)) or (after in ("in", "out") and _shares(text, end)):
             return None
         if noun is not None:
             end = noun.end
         after = None
     else:
         after = w.token_after(text, end)
-        if after in _RANGE_TOKENS:
+        if after in _RANGE_TOKENS and _range_follows(text, end):
             return None
         if adjectival and kind in (Kind.DURATION, Kind.AGE) and (noun := subjects.next_noun(text, end)) is not None:
             end = noun.end
@@ -311,8 +310,11 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
 
 
 def _plain_word_before(text: str, start: int) -> str | None:
-    """The word of letters before " " and `start`, as _previous_word and token_before both
-    read it, unless a reader looks at it for more than a qualifier or a change."""
+    """The word of letters before " " and `start` (or an opening bracket after a space), as
+    _previous_word and token_before both read it, unless a reader looks at it for more than
+    a qualifier or a change."""
+    if text[start - 1] == "(":
+        return "(" if start == 1 or text[start - 2] in " \t\n" else None
     space = text.rfind(" ", max(0, start - 41), start - 1)
     if space < 0 and start > 41:
         return None
@@ -362,13 +364,23 @@ def _is_label_after_word(text: str, end: int, value: int, size: int, word: str, 
         return True
     if word.lower() in w.IDENTIFIER_WORDS:
         return True
-    return not word.islower() and word.lower() not in w.FUNCTION_WORDS \
+    return word[-1].isalnum() and not word.islower() and word.lower() not in w.FUNCTION_WORDS \
         and subjects.counted_noun(text, end, singular=False, max_words=2) is None
 
 
 def _clock_after(text: str, end: int, after: str) -> bool:
     """A clock time's "pm" or "o'clock" follows the number that ends at `end`."""
     return after in _CLOCK_TOKENS and _CLOCK_AFTER.match(text, end) is not None
+
+
+def _range_follows(text: str, end: int) -> bool:
+    """A number follows a range link at `end` ("5 to 7"), which _read_range would read;
+    anywhere else it reads no range ("$5 to buy")."""
+    link = _RANGE_LINK.match(text, end)
+    if link is None:
+        return False
+    currency = units.CURRENCY_BEFORE.starting_at(text, link.end())
+    return _number_at(text, currency[0] if currency else link.end()) is not None
 
 
 def _shares(text: str, end: int) -> bool:
@@ -388,7 +400,7 @@ def _read_usual_money(text: str, start: int, previous: Mention | None) -> tuple[
     if after is not None and (after[0].isupper() or _clock_after(text, end, after)):
         return None
     currency = units.CURRENCY_BEFORE.ending_at(text, start, text[start - 1])
-    if currency is None or currency[0] < 2 or text[currency[0] - 1] != " ":
+    if currency is None or currency[0] < 2 or text[currency[0] - 1] not in _USUAL_BEFORE:
         return None
     word = _plain_word_before(text, currency[0])
     if word is None:
@@ -404,7 +416,7 @@ def _read_usual_money(text: str, start: int, previous: Mention | None) -> tuple[
     _read_money(text, amount, end, token)
     end = amount.end
     after = w.token_after(text, end)
-    if after in _RANGE_TOKENS:
+    if after in _RANGE_TOKENS and _range_follows(text, end):
         return None
     found = QUALIFIERS_BEFORE.ending_at(text, currency[0], word) if word.lower() in _QUALIFIER_ENDS else None
     return _usual_claim(text, currency[0], end, after, word, found, Kind.MONEY, amount.value * amount.scale,
