@@ -230,10 +230,10 @@ _AFTER_USUAL = r"(?: (?P<word>[^\W\d_]+)|-(?P<joined>[^\W\d_]+)|(?P<percent>%)|,
 _USUAL = re.compile(rf"({_NUMBER}){_AFTER_USUAL}")
 _USUAL_AFTER_WORDS = re.compile(_AFTER_USUAL)
 # Words before the number that only a qualifier or a change can end (looked up when seen);
-# the other words a reader looks at there: "minus" and ages (in lower case), currencies (as
-# written). Months and label words only make a count a label, which the fast reader reads.
+# the other words a reader looks at there: "minus" (in lower case), currencies (as written).
+# Ages ("aged 44"), months and label words the fast reader reads.
 _QUALIFIER_ENDS = QUALIFIERS_BEFORE.last_tokens | CHANGES_BEFORE.last_tokens | {"by"}
-_LEFT_STOPS = frozenset((*MINUS_BEFORE.last_tokens, *AGE_BEFORE.last_tokens))
+_LEFT_STOPS = MINUS_BEFORE.last_tokens
 _LEFT_MARKS = units.CURRENCY_BEFORE.last_tokens
 # Words after the number that start a scale or a currency code (as written).
 _RIGHT_STOPS = frozenset((
@@ -274,6 +274,8 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
         return None
     word = _plain_word_before(text, start)
     if word is None:
+        return None
+    if raw is not None and _age_before(text, start, word, raw, value):
         return None
     kind, unit, adjectival = Kind.COUNT, None, False
     if after is not None and (after in _RIGHT_TOKENS or after.lower() in _RIGHT_TOKENS):
@@ -368,6 +370,13 @@ def _is_label_after_word(text: str, end: int, value: int, size: int, word: str, 
         and subjects.counted_noun(text, end, singular=False, max_words=2) is None
 
 
+def _age_before(text: str, start: int, word: str, raw: str, value: Value) -> bool:
+    """An age is named before the bare digits `raw` at `start` ("aged 44"), as
+    _read_age_before reads it."""
+    return raw.isdigit() and value <= 130 and word.lower() in AGE_BEFORE.last_tokens \
+        and AGE_BEFORE.ending_at(text, start, word) is not None
+
+
 def _clock_after(text: str, end: int, after: str) -> bool:
     """A clock time's "pm" or "o'clock" follows the number that ends at `end`."""
     return after in _CLOCK_TOKENS and _CLOCK_AFTER.match(text, end) is not None
@@ -407,6 +416,8 @@ def _read_usual_money(text: str, start: int, previous: Mention | None) -> tuple[
         return None
     digits = raw.replace(",", "")
     value: Value = int(digits) if digits.isdigit() else Decimal(digits)
+    if _age_before(text, currency[0], word, raw, value):
+        return None
     scale, token = 1, after if after is not None else w.token_after(text, end)
     while (found := units.SCALES_AFTER.starting_at(text, end, token)) is not None and found[1] > scale:
         scale *= found[1]
