@@ -723,7 +723,7 @@ def _read_fraction(text: str, amount: _Amount, previous: Mention | None) -> tupl
         return _finish(text, amount, previous), amount.end
     if word in w.DENOMINATORS:
         divides = _DIVIDES.match(text, amount.number_end) is not None
-        qualified = QUALIFIERS_BEFORE.ending_at(text, amount.start) is not None
+        qualified = _qualifier_before(text, amount, amount.start) is not None
         if word == "half" and not (divides or qualified):
             return [], amount.number_end
         if word != "half" and (article is None or subjects.of_phrase(text, amount.number_end) is None):
@@ -773,7 +773,7 @@ def _read_digit_ordinal(text: str, start: int, end: int, value: Value) -> tuple[
     word, _ = _previous_word(text, start)
     if word.rstrip(".") in w.MONTHS or _MONTH_AFTER.match(text, end) or _ADDRESS_AFTER.match(text, end):
         return [], end
-    mentions = _ordinal(text, start, end, value)
+    mentions = _ordinal(start, end, value, _ordinal_noun(text, end))
     return mentions, (mentions[0].end if mentions else end)
 
 
@@ -783,18 +783,20 @@ def _read_word_ordinal(text: str, start: int, end: int, value: Value, previous: 
     if _MONTH_AFTER.match(text, end):
         return [], end
     word = text[start:end].lower()
+    before = w.token_before(text, start)  # read once for the three tables below
     if word in w.DENOMINATORS and subjects.of_phrase(text, end) is not None:
-        article = SCALE_DETERMINERS.ending_at(text, start)
+        article = SCALE_DETERMINERS.ending_at(text, start, before)
         if article is not None and not article[1]:
             fraction = Decimal(1) / w.DENOMINATORS[word]
             return _read_fraction(text, _Amount(start, end, fraction, start, end, words=True), previous)
-    determiner = ORDINAL_DETERMINERS.ending_at(text, start)
-    if determiner is None and POSITION_VERBS.ending_at(text, start) is None:
-        if word == "first" or _ordinal_noun(text, end) is None:
-            return [], end
-    elif determiner is not None and determiner[1] and _ordinal_noun(text, end) is None:
+    determiner = ORDINAL_DETERMINERS.ending_at(text, start, before)
+    unranked = determiner is None and POSITION_VERBS.ending_at(text, start, before) is None
+    if unranked and word == "first":
         return [], end
-    mentions = _ordinal(text, start, end, value)
+    noun = _ordinal_noun(text, end)
+    if noun is None and (unranked or (determiner is not None and determiner[1])):
+        return [], end
+    mentions = _ordinal(start, end, value, noun)
     return mentions, (mentions[0].end if mentions else end)
 
 
@@ -808,8 +810,7 @@ def _ordinal_noun(text: str, end: int) -> Subject | None:
     return subjects.next_noun(text, pos)
 
 
-def _ordinal(text: str, start: int, end: int, value: Value) -> list[Mention]:
-    noun = _ordinal_noun(text, end)
+def _ordinal(start: int, end: int, value: Value, noun: Subject | None) -> list[Mention]:
     if noun is not None and noun.text.split()[-1].lower() in w.NOT_RANKED:
         return []
     return [Mention(Kind.ORDINAL, start, noun.end if noun else end, value=_number(value),
