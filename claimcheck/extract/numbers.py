@@ -239,14 +239,15 @@ _LEFT_MARKS = units.CURRENCY_BEFORE.last_tokens
 _RIGHT_STOPS = frozenset((
     *units.SCALES_AFTER.first_tokens, *units.MONEY_SCALE_WORDS, *units.CURRENCY_CODES_AFTER.first_tokens))
 _CURRENCY_SIGNS = frozenset("$£€")
-_USUAL_BEFORE = frozenset(" (")
+_USUAL_BEFORE = frozenset(" (\"“‘")
 
 
 def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[Mention], int] | None:
     """A number in digits after a plain word (or a qualifier or a change) and " ", or after
-    " (", followed by a plain word or a unit (after " " or "-"), by "%", a comma or a full stop: what
-    _read_digits would read, or None where a reader could find more than a qualifier, a
-    change, a percent sign, a unit, an age, the counted noun or a label."""
+    an opening bracket or quote mark, followed by a plain word or a unit (after " " or "-"),
+    by "%", a comma or a full stop: what _read_digits would read, or None where a reader
+    could find more than a qualifier, a change, a percent sign, a unit, an age, the counted
+    noun or a label."""
     m = _USUAL.match(text, start)
     if m is None:
         return None
@@ -312,11 +313,11 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
 
 
 def _plain_word_before(text: str, start: int) -> str | None:
-    """The word of letters before " " and `start` (or an opening bracket after a space), as
-    _previous_word and token_before both read it, unless a reader looks at it for more than
-    a qualifier or a change."""
-    if text[start - 1] == "(":
-        return "(" if start == 1 or text[start - 2] in " \t\n" else None
+    """The word of letters before " " and `start` (or an opening bracket or quote mark that
+    starts a word), as _previous_word and token_before both read it, unless a reader looks
+    at it for more than a qualifier or a change."""
+    if text[start - 1] != " ":
+        return text[start - 1] if start == 1 or text[start - 2] in " \t\n" else None
     space = text.rfind(" ", max(0, start - 41), start - 1)
     if space < 0 and start > 41:
         return None
@@ -644,7 +645,7 @@ def _read_words(text: str, start: int, end: int, previous: Mention | None) -> tu
     parsed = parse_number_words(text, start, end)
     if parsed is None:
         return [], end
-    if parsed.kind is WordKind.CARDINAL and parsed.value != 1 and text[start - 1:start] == " " \
+    if parsed.kind is WordKind.CARDINAL and parsed.value != 1 and start and text[start - 1] in _USUAL_BEFORE \
             and (usual := _read_usual_words(text, start, parsed.end, parsed.value, previous)) is not None:
         return usual
     if parsed.kind is WordKind.ORDINAL:
