@@ -27,11 +27,12 @@ _SEPARATORS = "\\s(\"'/\\-—–“‘\\[*"
 # mark. Every match begins with one of a few characters, so the regex engine skips to the
 # next candidate in C; the readers below take it from there with anchored patterns (a
 # number word's whole phrase with _WORDS_AT, so the scan holds the trie only once).
-# The first character is tested against a superset of both classes that the engine checks
-# with one table look-up (\d and \s are slow category tests there, at every character); the
-# look-behinds then test the exact classes.
+# The first character is tested against a superset of both classes, every character but the
+# printable ASCII ones outside them, which the engine checks with one table look-up (\d and
+# \s are slow category tests there, at every character); the look-behinds then test the
+# exact classes.
 _SCAN = re.compile(
-    rf"[\x00-\x20\"'(*/0-9\[\-\x80-\U0010ffff]"
+    r"[^!#-&)+,.:-Z\\\]-~]"
     rf"(?:(?<=[\d{_VULGAR}])|(?<=[{_SEPARATORS}])(?P<words>{w.NUMBER_WORD_START}))"
 )
 # Not claims, consumed whole so their parts are not read as numbers: clock times, phone
