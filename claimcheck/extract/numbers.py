@@ -220,9 +220,10 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
     return _read_digits(text, start, number.end(), previous)
 
 
-# --- the usual number: digits between two plain words ------------------------------------
+# --- the usual number: between two plain words ------------------------------------------
 # Most numbers in news stand between ordinary words ("forcing 7,918 residents from", "only
-# 58, he said", "about 4.9% interest", "in 22 years,", "a 10-year bond"), where the readers
+# 58, he said", "about 4.9% interest", "in 22 years,", "a 10-year bond", "cost us $19
+# million in", "three months"), where the readers
 # below find no more than a qualifier or a change, a unit or the counted noun, or a label.
 # Whether a word could start or end anything else they read is a set look-up, so such a
 # number costs one match, a few look-ups and its unit or noun; any other number goes to the
@@ -239,8 +240,8 @@ _LEFT_MARKS = units.CURRENCY_BEFORE.last_tokens
 # Words after the number that start a scale or a currency code (as written).
 _RIGHT_STOPS = frozenset((
     *units.SCALES_AFTER.first_tokens, *units.MONEY_SCALE_WORDS, *units.CURRENCY_CODES_AFTER.first_tokens))
-_CURRENCY_SIGNS = frozenset("$£€")
-_USUAL_BEFORE = frozenset(" (\"“‘")
+_CURRENCY_SIGNS = frozenset("$£€")  # glued to the usual money
+_USUAL_BEFORE = frozenset(" (\"“‘")  # what the usual number follows: a space, or a mark that opens a word
 
 
 def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[Mention], int] | None:
@@ -288,7 +289,7 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
             adjectival = age is not None or m.group("joined") is not None  # "three-day": its noun follows
     if kind is Kind.COUNT and m.group("joined") is not None:
         return None  # "3-1", "one-off", "six-cylinder"
-    found = QUALIFIERS_BEFORE.ending_at(text, start, word) if word.lower() in _QUALIFIER_ENDS else None
+    qualified = QUALIFIERS_BEFORE.ending_at(text, start, word) if word.lower() in _QUALIFIER_ENDS else None
     noun = None
     if kind is Kind.COUNT:
         if raw is not None and word in w.MONTHS:
@@ -296,7 +297,7 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
         if raw is not None and (after == "of" or (after is None and text[end] == ",")) and _MONTH_AFTER.match(text, end):
             return None
         noun = subjects.counted_noun(text, end, singular=value == 1) if after is not None else None
-        if found is None and raw is not None and raw.isdigit() and _is_label_after_word(text, end, value, len(raw), word, noun):
+        if qualified is None and raw is not None and raw.isdigit() and _is_label_after_word(text, end, value, len(raw), word, noun):
             return [], end
         if (after in _RANGE_TOKENS and _range_follows(text, end)) or (after in ("in", "out") and _shares(text, end)):
             return None
@@ -310,13 +311,13 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
         if adjectival and kind in (Kind.DURATION, Kind.AGE) and (noun := subjects.next_noun(text, end)) is not None:
             end = noun.end
             after = None
-    return _usual_claim(text, start, end, after, word, found, kind, value, unit, noun, previous)
+    return _usual_claim(text, start, end, after, word, qualified, kind, value, unit, noun, previous)
 
 
 def _plain_word_before(text: str, start: int) -> str | None:
-    """The word of letters before " " and `start` (or an opening bracket or quote mark that
-    starts a word), as _previous_word and token_before both read it, unless a reader looks
-    at it for more than a qualifier or a change."""
+    """The word of letters before " " and `start` as _previous_word and token_before both
+    read it (or the opening mark right before `start`, which both read alone), unless a
+    reader looks at it for more than a qualifier or a change."""
     if text[start - 1] != " ":
         return text[start - 1] if start == 1 or text[start - 2] in " \t\n" else None
     space = text.rfind(" ", max(0, start - 41), start - 1)
@@ -330,10 +331,10 @@ def _plain_word_before(text: str, start: int) -> str | None:
 
 def _usual_claim(text: str, start: int, end: int, after: str | None, word: str, qualified: tuple[int, str] | None,
                  kind: Kind, value: Value, unit: str | None, noun: Subject | None,
-                 previous: Mention | None) -> tuple[list[Mention], int] | None:
+                 previous: Mention | None) -> tuple[list[Mention], int]:
     """The claim of an amount at text[start:end] after the plain `word` (`qualified` if that
     ends a qualifier), with what _read_left reads around it; `after` is token_after at `end`
-    when known. None where a range follows."""
+    when known."""
     left, qualifier, change = start, w.EXACT, None
     lower = word.lower()
     if qualified is not None:
@@ -431,8 +432,8 @@ def _read_usual_money(text: str, start: int, previous: Mention | None) -> tuple[
     after = w.token_after(text, end)
     if after in _RANGE_TOKENS and _range_follows(text, end):
         return None
-    found = QUALIFIERS_BEFORE.ending_at(text, currency[0], word) if word.lower() in _QUALIFIER_ENDS else None
-    return _usual_claim(text, currency[0], end, after, word, found, Kind.MONEY, amount.value * amount.scale,
+    qualified = QUALIFIERS_BEFORE.ending_at(text, currency[0], word) if word.lower() in _QUALIFIER_ENDS else None
+    return _usual_claim(text, currency[0], end, after, word, qualified, Kind.MONEY, amount.value * amount.scale,
                         amount.unit, None, previous)
 
 
