@@ -27,7 +27,14 @@ _SEPARATORS = "\\s(\"'/\\-—–“‘\\[*"
 # mark. Every match begins with one of a few characters, so the regex engine skips to the
 # next candidate in C; the readers below take it from there with anchored patterns (a
 # number word's whole phrase with _WORDS_AT, so the scan holds the trie only once).
-_SCAN = re.compile(rf"[\d{_VULGAR}{_SEPARATORS}](?:(?<=[\d{_VULGAR}])|(?<=[{_SEPARATORS}])(?P<words>{w.NUMBER_WORD_START}))")
+# The first character is tested against a superset of both classes, every character but the
+# printable ASCII ones outside them, which the engine checks with one table look-up (\d and
+# \s are slow category tests there, at every character); the look-behinds then test the
+# exact classes.
+_SCAN = re.compile(
+    r"[^!#-&)+,.:-Z\\\]-~]"
+    rf"(?:(?<=[\d{_VULGAR}])|(?<=[{_SEPARATORS}])(?P<words>{w.NUMBER_WORD_START}))"
+)
 # Not claims, consumed whole so their parts are not read as numbers: clock times, phone
 # numbers, numeric dates and versions, slashed pairs ("24/7", "9/11"), 1.99×10−30.
 _NOT_A_CLAIM = re.compile(
@@ -72,6 +79,8 @@ _AGE_TOKENS = frozenset({"year", "month", "week", "day", "years", "months", "wee
 _ORDINAL_TOKENS = frozenset({"st", "nd", "rd", "th"})
 _RANGE_TOKENS = frozenset({"-", "–", "—", "to", "through", "and", "or"})
 _SIGNS = "-−–"
+# What ends a clause right after an amount: token_after() there is the mark itself, no word.
+_CLOSING_MARKS = frozenset(",.;:)!?\"”’")
 _SIGN_CONTEXT = " \t\n([=$€£¥"
 _LABEL_MARKS = "#'’/_@\\&"
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
@@ -193,6 +202,10 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
     if m.lastgroup == "words":
         start = m.start("words")
         return _read_words(text, start, _WORDS_AT.match(text, start).end(), previous)
+    if start and text[start - 1] in _USUAL_BEFORE and (usual := _read_usual(text, start, previous)) is not None:
+        return usual
+    if start and text[start - 1] in _CURRENCY_SIGNS and (usual := _read_usual_money(text, start, previous)) is not None:
+        return usual
     if text[start] in w.VULGAR_FRACTIONS:
         amount = _Amount(start, m.end(), w.VULGAR_FRACTIONS[text[start]], start, m.end())
         return _complete(text, amount, previous) if _read_right(text, amount) else ([], m.end())
@@ -205,6 +218,250 @@ def _read(text: str, m: re.Match[str], previous: Mention | None) -> tuple[list[M
         if number is None or skip is not None:
             return [], (skip or _DIGIT_RUN.match(text, m.start())).end()
     return _read_digits(text, start, number.end(), previous)
+
+
+# --- the usual number: between two plain words ------------------------------------------
+# Most numbers in news stand between ordinary words ("forcing 7,918 residents from", "only
+# 58, he said", "about 4.9% interest", "in 22 years,", "a 10-year bond", "cost us $19
+# million in", "three months"), where the readers
+# below find no more than a qualifier or a change, a unit or the counted noun, or a label.
+# Whether a word could start or end anything else they read is a set look-up, so such a
+# number costs one match, a few look-ups and its unit or noun; any other number goes to the
+# full readers.
+_AFTER_USUAL = r"(?: (?P<word>[^\W\d_]+)|-(?P<joined>[^\W\d_]+)|(?P<percent>%)|,|\.(?!\d))"
+_USUAL = re.compile(rf"({_NUMBER}){_AFTER_USUAL}")
+_USUAL_AFTER_WORDS = re.compile(_AFTER_USUAL)
+# Words before the number that only a qualifier or a change can end (looked up when seen);
+# the other words a reader looks at there: "minus" (in lower case), currencies (as written).
+# Ages ("aged 44"), months and label words the fast reader reads.
+_QUALIFIER_ENDS = QUALIFIERS_BEFORE.last_tokens | CHANGES_BEFORE.last_tokens | {"by"}
+_LEFT_STOPS = MINUS_BEFORE.last_tokens
+_LEFT_MARKS = units.CURRENCY_BEFORE.last_tokens
+# Words after the number that start a scale or a currency code (as written).
+_RIGHT_STOPS = frozenset((
+    *units.SCALES_AFTER.first_tokens, *units.MONEY_SCALE_WORDS, *units.CURRENCY_CODES_AFTER.first_tokens))
+_CURRENCY_SIGNS = frozenset("$£€")  # glued to the usual money
+_USUAL_BEFORE = frozenset(" (\"“‘")  # what the usual number follows: a space, or a mark that opens a word
+
+
+def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[Mention], int] | None:
+    """A number in digits after a plain word (or a qualifier or a change) and " ", or after
+    an opening bracket or quote mark, followed by a plain word or a unit (after " " or "-"),
+    by "%", a comma or a full stop: what _read_digits would read, or None where a reader
+    could find more than a qualifier, a change, a percent sign, a unit, an age, the counted
+    noun or a label."""
+    m = _USUAL.match(text, start)
+    if m is None:
+        return None
+    raw = m.group(1)
+    digits = raw.replace(",", "")
+    return _read_usual_amount(text, start, m, int(digits) if digits.isdigit() else Decimal(digits), raw, previous)
+
+
+def _read_usual_words(text: str, start: int, end: int, value: Decimal, previous: Mention | None) -> tuple[list[Mention], int] | None:
+    """The same for a cardinal in words other than "one" ("three months", "two sides"), which
+    no reader takes for a label: what _read_words would read, or None."""
+    m = _USUAL_AFTER_WORDS.match(text, end)
+    return None if m is None else _read_usual_amount(text, start, m, value, None, previous)
+
+
+def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, raw: str | None,
+                       previous: Mention | None) -> tuple[list[Mention], int] | None:
+    """The claim of a number at `start` (in digits `raw`, else in words) that ends where `m`
+    starts reading what follows it, if only usual words stand around it."""
+    end = m.end(1) if raw is not None else m.start()
+    after = m.group("word") or m.group("joined") or m.group("percent")
+    if after is not None and (after[0].isupper() or after in _RIGHT_STOPS or _clock_after(text, end, after) or (
+            after.lower() in units.CURRENCY_WORDS_AFTER.first_tokens
+            and units.CURRENCY_WORDS_AFTER.starting_at(text, end, after) is not None)):
+        return None
+    word = _plain_word_before(text, start)
+    if word is None:
+        return None
+    if raw is not None and _age_before(text, start, word, raw, value):
+        return None
+    kind, unit, adjectival = Kind.COUNT, None, False
+    if after is not None and (after in _RIGHT_TOKENS or after.lower() in _RIGHT_TOKENS):
+        age = _AGE_AFTER.match(text, end) if after in _AGE_TOKENS else None
+        measured = (Kind.AGE, age.group(1).lower(), age.end()) if age else _percent_or_unit(text, end, after)
+        if measured is not None:
+            kind, unit, end = measured
+            adjectival = age is not None or m.group("joined") is not None  # "three-day": its noun follows
+    if kind is Kind.COUNT and m.group("joined") is not None:
+        return None  # "3-1", "one-off", "six-cylinder"
+    qualified = QUALIFIERS_BEFORE.ending_at(text, start, word) if word.lower() in _QUALIFIER_ENDS else None
+    noun = None
+    if kind is Kind.COUNT:
+        if raw is not None and word in w.MONTHS:
+            return [], end  # a date (see _is_label)
+        if raw is not None and (after == "of" or (after is None and text[end] == ",")) and _MONTH_AFTER.match(text, end):
+            return None
+        noun = subjects.counted_noun(text, end, singular=value == 1) if after is not None else None
+        if qualified is None and raw is not None and raw.isdigit() and _is_label_after_word(text, end, value, len(raw), word, noun):
+            return [], end
+        if (after in _RANGE_TOKENS and _range_follows(text, end)) or (after in ("in", "out") and _shares(text, end)):
+            return None
+        if noun is not None:
+            end = noun.end
+        after = None
+    else:
+        after = w.token_after(text, end)
+        if after in _RANGE_TOKENS and _range_follows(text, end):
+            return None
+        if adjectival and kind in (Kind.DURATION, Kind.AGE) and (noun := subjects.next_noun(text, end)) is not None:
+            end = noun.end
+            after = None
+    return _usual_claim(text, start, end, after, word, qualified, kind, value, unit, noun, previous)
+
+
+def _plain_word_before(text: str, start: int) -> str | None:
+    """The word of letters before " " and `start` as _previous_word and token_before both
+    read it (or the opening mark right before `start`, which both read alone), unless a
+    reader looks at it for more than a qualifier or a change."""
+    if text[start - 1] != " ":
+        return text[start - 1] if start == 1 or text[start - 2] in " \t\n" else None
+    space = text.rfind(" ", max(0, start - 41), start - 1)
+    if space < 0 and start > 41:
+        return None
+    word = text[space + 1:start - 1]
+    if word.lower() in _LEFT_STOPS or word in _LEFT_MARKS or not word.isalpha():
+        return None
+    return word
+
+
+def _usual_claim(text: str, start: int, end: int, after: str | None, word: str, qualified: tuple[int, str] | None,
+                 kind: Kind, value: Value, unit: str | None, noun: Subject | None,
+                 previous: Mention | None) -> tuple[list[Mention], int]:
+    """The claim of an amount at text[start:end] after the plain `word` (`qualified` if that
+    ends a qualifier), with what _read_left reads around it; `after` is token_after at `end`
+    when known."""
+    left, qualifier, change = start, w.EXACT, None
+    lower = word.lower()
+    if qualified is not None:
+        left, qualifier = qualified
+        word = w.token_before(text, left)
+    if lower in _QUALIFIER_ENDS:
+        found = CHANGES_BEFORE.ending_at(text, left, word)
+        if found is None and word.lower() == "by":
+            found = _change_verb_before_by(text, left)
+        if found is not None and found[1] != w.LEVEL:
+            change = found[1]
+    if change is None and kind in _CHANGE_KINDS:
+        found = CHANGES_AFTER.starting_at(text, end, after)
+        change = found[1] if found else None
+    postfix = POSTFIX_QUALIFIERS.starting_at(text, end, after) if qualifier == w.EXACT and _may_follow(text, end) else None
+    if postfix is not None:
+        end, qualifier = postfix
+    elif qualifier == w.EXACT and change is None and _converts_at(text, previous, left):
+        qualifier = previous.qualifier
+    if change is not None and (kind in _CHANGE_KINDS or kind is Kind.COUNT and (
+            noun is None or noun.text.split()[-1].lower() in w.CHANGING_COUNTS)):
+        qualifier = change
+    return [Mention(kind, left, end, value=_number(value), qualifier=qualifier, unit=unit,
+                    subject=noun.text if noun else None)], end
+
+
+def _is_label_after_word(text: str, end: int, value: int, size: int, word: str, noun: Subject | None) -> bool:
+    """_is_label for bare digits of `size` after a word of letters that is no month or
+    qualifier, before no capitalised word: a year, "Section 8", a name's number ("Boeing 737")."""
+    if size == 4 and 1000 <= value <= 2999 and (word.lower() in w.YEAR_PREPOSITIONS or (
+            1900 <= value <= 2100 and (value % 100 or noun is None))):
+        return True
+    if word.lower() in w.IDENTIFIER_WORDS:
+        return True
+    return word[-1].isalnum() and not word.islower() and word.lower() not in w.FUNCTION_WORDS \
+        and subjects.counted_noun(text, end, singular=False, max_words=2) is None
+
+
+def _age_before(text: str, start: int, word: str, raw: str, value: Value) -> bool:
+    """An age is named before the bare digits `raw` at `start` ("aged 44"), as
+    _read_age_before reads it."""
+    return raw.isdigit() and value <= 130 and word.lower() in AGE_BEFORE.last_tokens \
+        and AGE_BEFORE.ending_at(text, start, word) is not None
+
+
+def _clock_after(text: str, end: int, after: str) -> bool:
+    """A clock time's "pm" or "o'clock" follows the number that ends at `end`."""
+    return after in _CLOCK_TOKENS and _CLOCK_AFTER.match(text, end) is not None
+
+
+def _range_follows(text: str, end: int) -> bool:
+    """A number follows a range link at `end` ("5 to 7"), which _read_range would read;
+    anywhere else it reads no range ("$5 to buy")."""
+    link = _RANGE_LINK.match(text, end)
+    if link is None:
+        return False
+    currency = units.CURRENCY_BEFORE.starting_at(text, link.end())
+    return _number_at(text, currency[0] if currency else link.end()) is not None
+
+
+def _shares(text: str, end: int) -> bool:
+    """A number follows " in " or " out of " at `end` ("1 in 5"), as _in_every reads it."""
+    link = _IN_EVERY.match(text, end)
+    return link is not None and _number_at(text, link.end()) is not None
+
+
+def _read_usual_money(text: str, start: int, previous: Mention | None) -> tuple[list[Mention], int] | None:
+    """Money in digits after a currency sign that follows a plain word (or a qualifier or a
+    change) and " " ("cost us $19 million in", "pay £78 for"): what _read_digits would read,
+    or None where a reader could find more than these and the rate."""
+    m = _USUAL.match(text, start)
+    if m is None or m.group("joined") or m.group("percent"):
+        return None
+    raw, end, after = m.group(1), m.end(1), m.group("word")
+    if after is not None and (after[0].isupper() or _clock_after(text, end, after)):
+        return None
+    currency = units.CURRENCY_BEFORE.ending_at(text, start, text[start - 1])
+    if currency is None or currency[0] < 2 or text[currency[0] - 1] not in _USUAL_BEFORE:
+        return None
+    word = _plain_word_before(text, currency[0])
+    if word is None:
+        return None
+    digits = raw.replace(",", "")
+    value: Value = int(digits) if digits.isdigit() else Decimal(digits)
+    if _age_before(text, currency[0], word, raw, value):
+        return None
+    scale, token = 1, after if after is not None else w.token_after(text, end)
+    while (found := units.SCALES_AFTER.starting_at(text, end, token)) is not None and found[1] > scale:
+        scale *= found[1]
+        end = found[0]
+        token = w.token_after(text, end)
+    amount = _Amount(currency[0], end, value, start, end, scale=scale, currency=currency[1])
+    _read_money(text, amount, end, token)
+    end = amount.end
+    after = w.token_after(text, end)
+    if after in _RANGE_TOKENS and _range_follows(text, end):
+        return None
+    qualified = QUALIFIERS_BEFORE.ending_at(text, currency[0], word) if word.lower() in _QUALIFIER_ENDS else None
+    return _usual_claim(text, currency[0], end, after, word, qualified, Kind.MONEY, amount.value * amount.scale,
+                        amount.unit, None, previous)
+
+
+def _percent_or_unit(text: str, pos: int, token: str) -> tuple[Kind, str, int] | None:
+    """A percent sign or a unit right after a number: its kind, name and end."""
+    found = units.PERCENT_AFTER.starting_at(text, pos, token)
+    if found is not None:
+        return Kind.PERCENT, found[1].name, found[0]
+    return _unit_at(text, pos, token)
+
+
+def _unit_at(text: str, pos: int, token: str) -> tuple[Kind, str, int] | None:
+    """A measure or duration unit at `pos` with its rate ("11 feet per century"): its kind,
+    name and end."""
+    found = units.UNITS_AFTER.starting_at(text, pos, token)
+    if found is None:
+        return None
+    unit, end = found[1], found[0]
+    if unit.kind is Kind.MEASURE:
+        rate = units.rate_after(text, end)
+        if rate is not None and rate[1] != unit.name:
+            return unit.kind, f"{unit.name}/{rate[1]}", rate[0]
+    return unit.kind, unit.name, end
+
+
+def _may_follow(text: str, end: int) -> bool:
+    """A word or a sign could follow `end` (token_after is more than a punctuation mark)."""
+    return text[end:end + 1] not in _CLOSING_MARKS
 
 
 # --- numbers in digits -------------------------------------------------------------------
@@ -390,6 +647,9 @@ def _read_words(text: str, start: int, end: int, previous: Mention | None) -> tu
     parsed = parse_number_words(text, start, end)
     if parsed is None:
         return [], end
+    if parsed.kind is WordKind.CARDINAL and parsed.value != 1 and start and text[start - 1] in _USUAL_BEFORE \
+            and (usual := _read_usual_words(text, start, parsed.end, parsed.value, previous)) is not None:
+        return usual
     if parsed.kind is WordKind.ORDINAL:
         return _read_word_ordinal(text, start, parsed.end, parsed.value, previous)
     amount = _Amount(start, parsed.end, parsed.value, start, parsed.end, words=True)
@@ -466,7 +726,7 @@ def _read_fraction(text: str, amount: _Amount, previous: Mention | None) -> tupl
         return _finish(text, amount, previous), amount.end
     if word in w.DENOMINATORS:
         divides = _DIVIDES.match(text, amount.number_end) is not None
-        qualified = QUALIFIERS_BEFORE.ending_at(text, amount.start) is not None
+        qualified = _qualifier_before(text, amount, amount.start) is not None
         if word == "half" and not (divides or qualified):
             return [], amount.number_end
         if word != "half" and (article is None or subjects.of_phrase(text, amount.number_end) is None):
@@ -516,7 +776,7 @@ def _read_digit_ordinal(text: str, start: int, end: int, value: Value) -> tuple[
     word, _ = _previous_word(text, start)
     if word.rstrip(".") in w.MONTHS or _MONTH_AFTER.match(text, end) or _ADDRESS_AFTER.match(text, end):
         return [], end
-    mentions = _ordinal(text, start, end, value)
+    mentions = _ordinal(start, end, value, _ordinal_noun(text, end))
     return mentions, (mentions[0].end if mentions else end)
 
 
@@ -526,18 +786,20 @@ def _read_word_ordinal(text: str, start: int, end: int, value: Value, previous: 
     if _MONTH_AFTER.match(text, end):
         return [], end
     word = text[start:end].lower()
+    before = w.token_before(text, start)  # read once for the three tables below
     if word in w.DENOMINATORS and subjects.of_phrase(text, end) is not None:
-        article = SCALE_DETERMINERS.ending_at(text, start)
+        article = SCALE_DETERMINERS.ending_at(text, start, before)
         if article is not None and not article[1]:
             fraction = Decimal(1) / w.DENOMINATORS[word]
             return _read_fraction(text, _Amount(start, end, fraction, start, end, words=True), previous)
-    determiner = ORDINAL_DETERMINERS.ending_at(text, start)
-    if determiner is None and POSITION_VERBS.ending_at(text, start) is None:
-        if word == "first" or _ordinal_noun(text, end) is None:
-            return [], end
-    elif determiner is not None and determiner[1] and _ordinal_noun(text, end) is None:
+    determiner = ORDINAL_DETERMINERS.ending_at(text, start, before)
+    unranked = determiner is None and POSITION_VERBS.ending_at(text, start, before) is None
+    if unranked and word == "first":
         return [], end
-    mentions = _ordinal(text, start, end, value)
+    noun = _ordinal_noun(text, end)
+    if noun is None and (unranked or (determiner is not None and determiner[1])):
+        return [], end
+    mentions = _ordinal(start, end, value, noun)
     return mentions, (mentions[0].end if mentions else end)
 
 
@@ -551,8 +813,7 @@ def _ordinal_noun(text: str, end: int) -> Subject | None:
     return subjects.next_noun(text, pos)
 
 
-def _ordinal(text: str, start: int, end: int, value: Value) -> list[Mention]:
-    noun = _ordinal_noun(text, end)
+def _ordinal(start: int, end: int, value: Value, noun: Subject | None) -> list[Mention]:
     if noun is not None and noun.text.split()[-1].lower() in w.NOT_RANKED:
         return []
     return [Mention(Kind.ORDINAL, start, noun.end if noun else end, value=_number(value),
@@ -705,16 +966,11 @@ def _read_age_before(text: str, amount: _Amount, pos: int) -> bool:
 def _read_unit(text: str, amount: _Amount, pos: int, token: str) -> bool:
     """A measure or duration unit ("30 yards", "87 mph", "three-day"), with its rate
     ("11 feet per century")."""
-    found = units.UNITS_AFTER.starting_at(text, pos, token)
+    found = _unit_at(text, pos, token)
     if found is None:
         return False
-    unit = found[1]
-    amount.kind, amount.unit, amount.end = unit.kind, unit.name, found[0]
+    amount.kind, amount.unit, amount.end = found
     amount.adjectival = text[pos:pos + 1] == "-"
-    if unit.kind is Kind.MEASURE:
-        rate = units.rate_after(text, amount.end)
-        if rate is not None and rate[1] != unit.name:
-            amount.unit, amount.end = f"{unit.name}/{rate[1]}", rate[0]
     return True
 
 
@@ -879,9 +1135,13 @@ def _read_left(text: str, amount: _Amount, previous: Mention | None) -> None:
 
 def _converts(text: str, previous: Mention | None, amount: _Amount) -> bool:
     """The amount restates the one before it in other units: "87 mph (140 km/h)"."""
-    return previous is not None and amount.qualifier == w.EXACT and amount.change is None \
-        and previous.kind in _CHANGE_KINDS and previous.end <= amount.start \
-        and _CONVERSION_GAP.fullmatch(text, previous.end, amount.start) is not None
+    return amount.qualifier == w.EXACT and amount.change is None and _converts_at(text, previous, amount.start)
+
+
+def _converts_at(text: str, previous: Mention | None, start: int) -> bool:
+    """An unqualified amount at `start` restates `previous` in other units."""
+    return previous is not None and previous.kind in _CHANGE_KINDS and previous.end <= start \
+        and _CONVERSION_GAP.fullmatch(text, previous.end, start) is not None
 
 
 def _change_verb_before_by(text: str, pos: int) -> tuple[int, str] | None:

@@ -259,6 +259,12 @@ class PhraseTable(Generic[V]):
         self._lengths_before = {t: sorted(ls, reverse=True) for t, ls in before.items()}
         self.first_tokens = frozenset(after)
         self.last_tokens = frozenset(before)
+        # Words that are a whole phrase and start (end) no other: a hit on one needs no
+        # search, only a test that it stands right after (before) the gap. Before an offset
+        # only for the default gap, which skips exactly the white space token_before skips.
+        self._whole_after = frozenset(t for t, ls in self._lengths_after.items() if ls == [len(t)] and t in self._values)
+        self._whole_before = frozenset(
+            t for t, ls in self._lengths_before.items() if ls == [len(t)] and t in self._values and gap == r"\s*")
         gap_chars = [k[:1] for k in self._values if k[:1].isspace() or self._gap.fullmatch(k[:1])]
         if gap_chars:
             raise ValueError(f"a phrase starts with what the gap {gap!r} takes: {gap_chars}")
@@ -274,7 +280,10 @@ class PhraseTable(Generic[V]):
         """
         if token is None:
             token = token_before(text, end)
-        lengths = self._lengths_before.get(token.lower() if self._ignore_case else token)
+        key = token.lower() if self._ignore_case else token
+        if key in self._whole_before:
+            return self._whole_ending_at(text, end, token, key)
+        lengths = self._lengths_before.get(key)
         if lengths is None:
             return None
         window = text[max(0, end - self._width):end][::-1]
@@ -295,15 +304,34 @@ class PhraseTable(Generic[V]):
         """
         if token is None:
             token = token_after(text, start)
-        lengths = self._lengths_after.get(token.lower() if self._ignore_case else token)
+        key = token.lower() if self._ignore_case else token
+        lengths = self._lengths_after.get(key)
         if lengths is None:
             return None
         gap = self._gap.match(text, start)
+        if gap is not None and key in self._whole_after:
+            stop = gap.end() + len(token)
+            if not text.startswith(token, gap.end()) or (key[-1].isalnum() and stop < len(text) and text[stop].isalnum()):
+                return None
+            return stop, self._values[key]
         found = gap and _longest(text, gap.end(), lengths, self._values, self._ignore_case)
         if not found:
             return None
         stop, key = found
         return stop, self._values[key]
+
+    def _whole_ending_at(self, text: str, end: int, token: str, key: str) -> tuple[int, V] | None:
+        """ending_at for a word that is a whole phrase: it ends where token_before found it,
+        within the window the search would look at, at a word boundary."""
+        i = end
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        begin = i - len(token)
+        if end - begin > min(self._width, end) or not text.startswith(token, begin):
+            return None
+        if begin > 0 and key[0].isalnum() and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+            return None
+        return begin, self._values[key]
 
 
 _ODD_SPACE = re.compile(r"\s(?<! )|  ")
