@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.extract import numbers, units
 from claimcheck.extract import words as w
@@ -43,8 +45,12 @@ SENTENCES = [
 ]
 
 
-def _slow(text: str, monkeypatch: pytest.MonkeyPatch) -> list[numbers.Mention]:
-    with monkeypatch.context() as patch:
+def _tables() -> list[w.PhraseTable]:
+    return [table for module in (numbers, units) for table in vars(module).values() if isinstance(table, w.PhraseTable)]
+
+
+def _slow(text: str) -> list[numbers.Mention]:
+    with pytest.MonkeyPatch.context() as patch:
         for reader in ("_read_usual", "_read_usual_words", "_read_usual_money"):
             patch.setattr(numbers, reader, lambda *args: None)
         return numbers.find_quantities(text)
@@ -56,12 +62,50 @@ def _texts() -> list[str]:
 
 
 @pytest.mark.parametrize("text", _texts())
-def test_fast_readers_read_what_the_full_readers_read(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert numbers.find_quantities(text) == _slow(text, monkeypatch)
+def test_fast_readers_read_what_the_full_readers_read(text: str) -> None:
+    assert numbers.find_quantities(text) == _slow(text)
 
 
-def _tables() -> list[w.PhraseTable]:
-    return [table for module in (numbers, units) for table in vars(module).values() if isinstance(table, w.PhraseTable)]
+def _vocabulary() -> list[str]:
+    """Every phrase the readers look up (qualifiers, changes, units, currencies, scales, ...)
+    and the words they test (months, label words, function words), with plain words."""
+    phrases = {phrase for table in _tables() for phrase in table._values}
+    for name in ("MONTHS", "IDENTIFIER_WORDS", "FUNCTION_WORDS", "CHANGING_COUNTS", "YEAR_PREPOSITIONS"):
+        phrases |= set(getattr(w, name))
+    plain = "people said officials homes years old to and or in out of by from a the pm o'clock US Section May"
+    return sorted(p for p in phrases | set(plain.split()) if p.strip())
+
+
+_NUMBERS = ["5", "7,918", "58", "4.9", "22", "10", "1990", "2024", "737", "1", "0.5", "1,000", "three", "one", "two-thirds"]
+_MARKS = [",", ".", ";", ":", "%", "-", "(", ")", "$", "£", "€", "—", "'s", "?", '"', "“", "”"]
+# The words that join or end an amount, drawn often so that numbers meet them.
+_LINKS = ["to", "and", "or", "in", "out of", "of", "by", "per", "a", "an", "the", "years", "old", "aged", "pm",
+          "about", "more than", "up", "down", "million", "percent", "people", "said", "May", "US", "than"]
+_word = st.one_of(
+    st.sampled_from(_LINKS),
+    st.sampled_from(_vocabulary()).flatmap(lambda p: st.sampled_from([p, p.lower(), p.capitalize()])),
+)
+_mark = st.sampled_from(_MARKS)
+_glue = st.sampled_from([" ", " ", "", "-", "\n"])
+_JOINS = ["to", "and", "or", "in", "out of", "through", "-", "–"]
+_before = st.lists(st.tuples(st.one_of(_word, _word, _mark, st.sampled_from(_NUMBERS)), _glue), max_size=3).map(
+    lambda parts: "".join(p + g for p, g in parts))
+_after = st.one_of(
+    st.tuples(st.sampled_from(_JOINS), st.sampled_from(_NUMBERS)).map(lambda jn: f" {jn[0]} {jn[1]}"),
+    st.tuples(_glue, _word).map("".join),
+    _mark,
+)
+_tail = st.lists(st.tuples(_glue, st.one_of(_word, _mark, st.sampled_from(_NUMBERS))), max_size=3).map(
+    lambda parts: "".join(g + p for g, p in parts))
+# An amount and what stands on either side of it, the words the fast readers decide on.
+_soup = st.tuples(_before, _word, st.sampled_from(_NUMBERS), _after, _tail).map(
+    lambda p: f"{p[0]}{p[1]} {p[2]}{p[3]}{p[4]}")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_soup)
+def test_fast_readers_agree_on_any_mix_of_the_words_they_look_at(text: str) -> None:
+    assert numbers.find_quantities(text) == _slow(text)
 
 
 @pytest.mark.parametrize("text", SENTENCES[:8] + ["about  5", "the\n5", "x5", "_about 5", "ABOUT 5", "rose\t\t5"])
