@@ -8,8 +8,8 @@ articles (data/), with other numbers, months, weekdays, years, speakers and quot
 styles, so it reads like news but belongs to us; the short test drafts of tests/data/
 give a second, denser measure. Library stages are timed in CPU seconds (best of 3); the
 whole pipeline runs as the command line runs it, each article extracted, written as JSON
-and let go. CLI start-up in CPU seconds of the child (best of 9) against `python -c pass`, --jobs in
-wall-clock seconds. Numbers are printed as a table and, with --json, saved.
+and let go. CLI start-up in CPU seconds of the child (best of 9, the commands taking
+turns) against `python -c pass`, --jobs in wall-clock seconds. Numbers are printed as a table and, with --json, saved.
 Pathological inputs and how time grows with size: bench/growth.py.
 """
 from __future__ import annotations
@@ -21,7 +21,6 @@ import platform
 import random
 import re
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -184,35 +183,36 @@ def _cli() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "claimcheck"]
 
 
-def child_cpu(argv: list[str], runs: int = 9) -> tuple[float, float]:
-    """Best and median CPU seconds (user + system) of a child process, and nothing else."""
-    times = []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return min(times), statistics.median(times)
+def child_cpu(argv: list[str]) -> float:
+    """CPU seconds (user + system) of one run of a child process, and nothing else."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
-def cli_startup() -> dict[str, float]:
-    """CPU seconds of cold CLI runs against `python -c pass`, best of 9 each.
+def cli_startup(runs: int = 9) -> dict[str, float]:
+    """CPU seconds of cold CLI runs against `python -c pass`, best of `runs` each.
 
-    The package's bytecode is compiled first, as an installed package's is: a checkout run
-    with PYTHONDONTWRITEBYTECODE would otherwise recompile every module on every start."""
+    The three commands take turns, so a spell of load on a shared host falls on all of them
+    and not on one block of runs. The package's bytecode is compiled first, as an installed
+    package's is: a checkout run with PYTHONDONTWRITEBYTECODE would otherwise recompile
+    every module on every start."""
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "claimcheck")],
                    stdout=subprocess.DEVNULL, check=True)
     article = str(ROOT / "data" / "flood-relief-wire.md")
-    bare = child_cpu([sys.executable, "-c", "pass"])[0]
-    version = child_cpu(_cli() + ["--version"])[0]
-    one = child_cpu(_cli() + ["extract", article, "--format", "json"])[0]
-    return {
-        "python -c pass (s)": bare,
-        "claimcheck --version (s)": version,
-        "claimcheck extract one article (s)": one,
-        "--version / bare": version / bare,
-        "extract / bare": one / bare,
+    commands = {
+        "python -c pass (s)": [sys.executable, "-c", "pass"],
+        "claimcheck --version (s)": _cli() + ["--version"],
+        "claimcheck extract one article (s)": _cli() + ["extract", article, "--format", "json"],
     }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            times[name].append(child_cpu(argv))
+    best = {name: min(seconds) for name, seconds in times.items()}
+    bare, version, one = best.values()
+    return {**best, "--version / bare": version / bare, "extract / bare": one / bare}
 
 
 def write_corpus(docs: list[str], folder: str) -> None:
