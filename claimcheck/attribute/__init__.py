@@ -49,7 +49,6 @@ class _Attributor:
         self.seg = segmentation
         self.quotes = _effective_quotations(prose, segmentation.quotations)
         self.quote_starts = [q.start for q in self.quotes]
-        self.sentence_starts = segmentation.sentence_starts
         self.claim_starts = sorted([m.start for m in mentions if m.kind is not _DATE])
         self.names = NameBook(prose, segmentation.paragraphs, self.in_quotation)
         self._frames: dict[int, list[Frame]] = {}
@@ -79,17 +78,12 @@ class _Attributor:
 
     def source_at(self, offset: int) -> Source | None:
         """The source of a claim starting at `offset`."""
-        # Runs once per claim: the quotation and sentence lookups are inlined.
-        quote: int | None = bisect_right(self.quote_starts, offset) - 1
-        if quote < 0 or offset >= self.quotes[quote].end:
-            quote = None
-        else:
+        quote = self.quotation_at(offset)
+        if quote is not None:
             speaker = self.quote_speaker(quote)
             if speaker is not None:
                 return speaker
-        sentence = bisect_right(self.sentence_starts, offset) - 1
-        frames = self.frames(sentence if sentence > 0 else 0)
-        frame = innermost(frames, offset) if frames else None  # most sentences have no frame
+        frame = innermost(self.frames(self.seg.sentence_index(offset)), offset)
         if frame is None:
             return self.turn_source(offset)
         source = self.speaker_source(frame.speaker)
