@@ -21,6 +21,8 @@ import operator
 import re
 from typing import Callable, Iterable, Iterator, TypeVar
 
+from ..segment.paragraphs import find_paragraphs
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -606,15 +608,11 @@ def _starts_before(prose: str, at: int, floor: int) -> list[tuple[int, tuple[str
     return starts
 
 
-# A blank line ends a paragraph, and no date expression reads across one ("Tuesday" at the
-# end of one paragraph and "February 1" opening the next are two dates).
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
-
-
-def _paragraph_end(breaks: list[int], start: int, length: int) -> int:
-    """Where the paragraph holding `start` ends: the next blank line, else the text's end."""
-    index = bisect.bisect_left(breaks, start)
-    return breaks[index] if index < len(breaks) else length
+def _paragraph_end(ends: list[int], start: int, length: int) -> int:
+    """Where the paragraph holding `start` ends (else the text's end): no date expression
+    reads across paragraphs ("Tuesday" ending one and "February 1" opening the next are two)."""
+    index = bisect.bisect_left(ends, start)
+    return ends[index] if index < len(ends) else length
 
 
 def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator[T]:
@@ -628,7 +626,7 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
     """
     consumed = 0
     text_patterns = _TextPatterns(prose)
-    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(prose)]
+    ends = [paragraph.end for paragraph in find_paragraphs(prose)]
     for at, text in anchors(prose):
         if at < consumed:
             continue
@@ -640,7 +638,7 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
             starts.append((at, families))
         for start, families in starts:
             families = _both(families, containing)
-            found = _match(prose, start, families, text_patterns, _paragraph_end(breaks, start, len(prose))) if families else None
+            found = _match(prose, start, families, text_patterns, _paragraph_end(ends, start, len(prose))) if families else None
             if found is not None and found.end() > at:
                 result = interpret(found)
                 if result is not None:
