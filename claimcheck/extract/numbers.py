@@ -254,8 +254,7 @@ def _read_usual(text: str, start: int, previous: Mention | None) -> tuple[list[M
     if m is None:
         return None
     raw = m.group(1)
-    digits = raw.replace(",", "")
-    return _read_usual_amount(text, start, m, int(digits) if digits.isdigit() else Decimal(digits), raw, previous)
+    return _read_usual_amount(text, start, m, _digits_value(raw), raw, previous)
 
 
 def _read_usual_words(text: str, start: int, end: int, value: Decimal, previous: Mention | None) -> tuple[list[Mention], int] | None:
@@ -417,17 +416,12 @@ def _read_usual_money(text: str, start: int, previous: Mention | None) -> tuple[
     word = _plain_word_before(text, currency[0])
     if word is None:
         return None
-    digits = raw.replace(",", "")
-    value: Value = int(digits) if digits.isdigit() else Decimal(digits)
+    value = _digits_value(raw)
     if _age_before(text, currency[0], word, raw, value):
         return None
-    scale, token = 1, after if after is not None else w.token_after(text, end)
-    while (found := units.SCALES_AFTER.starting_at(text, end, token)) is not None and found[1] > scale:
-        scale *= found[1]
-        end = found[0]
-        token = w.token_after(text, end)
-    amount = _Amount(currency[0], end, value, start, end, scale=scale, currency=currency[1])
-    _read_money(text, amount, end, token)
+    amount = _Amount(currency[0], end, value, start, end, currency=currency[1],
+                     after_at=end, after_token=after if after is not None else w.token_after(text, end))
+    _read_money(text, amount, *_read_scale(text, amount))
     end = amount.end
     after = w.token_after(text, end)
     if after in _RANGE_TOKENS and _range_follows(text, end):
@@ -466,14 +460,19 @@ def _may_follow(text: str, end: int) -> bool:
 
 # --- numbers in digits -------------------------------------------------------------------
 
+def _digits_value(raw: str) -> Value:
+    """The value of a number written in digits ("7,918", "4.9"): an int where it is whole."""
+    digits = raw.replace(",", "")
+    return int(digits) if digits.isdigit() else Decimal(digits)
+
+
 def _read_digits(text: str, start: int, end: int, previous: Mention | None) -> tuple[list[Mention], int]:
     """A number written in digits at text[start:end], unless it labels, dates or times."""
     prefix = _hyphen_prefix(text, start)
     if prefix == w.SKIP or _glued_label_before(text, start):
         return [], end
     raw = text[start:end]
-    digits = raw.replace(",", "")
-    value: Value = int(digits) if digits.isdigit() else Decimal(digits)
+    value = _digits_value(raw)
     after = w.token_after(text, end)
     suffix = _ORDINAL_SUFFIX.match(text, end) if after in _ORDINAL_TOKENS else None
     if suffix is not None:
@@ -825,12 +824,7 @@ def _ordinal(start: int, end: int, value: Value, noun: Subject | None) -> list[M
 def _read_right(text: str, amount: _Amount) -> bool:
     """Read scale, currency, percent sign, age and unit around the number, and apply the
     scale; False if the number turns out to be a label or a clock time."""
-    pos = amount.number_end
-    token = _word_after(text, amount, pos)
-    while (scale := units.SCALES_AFTER.starting_at(text, pos, token)) is not None and scale[1] > amount.scale:
-        amount.scale *= scale[1]
-        pos = amount.number_end = amount.end = scale[0]
-        token = _word_after(text, amount, pos)
+    pos, token = _read_scale(text, amount)
     _read_currency_before(text, amount)
     if amount.currency is None and token in _CLOCK_TOKENS and _CLOCK_AFTER.match(text, pos):
         return False
@@ -847,6 +841,18 @@ def _read_right(text: str, amount: _Amount) -> bool:
             return False
     amount.value *= amount.scale
     return True
+
+
+def _read_scale(text: str, amount: _Amount) -> tuple[int, str]:
+    """Scale words after the number ("5 million", "2 thousand million"), multiplied into
+    `amount.scale`: where reading goes on, and the word there."""
+    pos = amount.number_end
+    token = _word_after(text, amount, pos)
+    while (scale := units.SCALES_AFTER.starting_at(text, pos, token)) is not None and scale[1] > amount.scale:
+        amount.scale *= scale[1]
+        pos = amount.number_end = amount.end = scale[0]
+        token = _word_after(text, amount, pos)
+    return pos, token
 
 
 def _read_count_scale(text: str, amount: _Amount, pos: int, token: str) -> tuple[int, str]:
