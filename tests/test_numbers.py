@@ -427,3 +427,22 @@ def test_claims_lie_in_the_text_in_order_without_overlapping(text):
         assert 0 <= claim.start < claim.end <= len(text)
     for first, second in zip(claims, claims[1:]):
         assert first.end <= second.start
+
+
+def test_a_qualifier_or_change_does_not_read_across_a_blank_line():
+    one = only("Prices were steady, rising by about\n\n5 percent of them fell.")
+    assert (one["text"], one["qualifier"], one["unit"]) == ("5 percent", "=", "%")
+    one = only("The fund was worth more than\r\n\r\n$40 million went to roads.")
+    assert (one["text"], one["qualifier"], one["value"]) == ("$40 million", "=", 40_000_000)
+
+
+def test_a_blank_line_inside_a_sentence_does_not_end_its_paragraph():
+    # Pasted from a web page: the sentence goes on in lower case after the blank line.
+    one = only("Prices rose by about\n\nfive percent last year.")
+    assert (one["text"], one["qualifier"]) == ("about\n\nfive percent", "up")
+
+
+def test_claims_beside_a_paragraph_read_again_keep_their_place():
+    text = "Some 30 people left.\n\nAt least\n\n12 stayed, and 4% of 90 homes burned."
+    assert [(c["text"], c["qualifier"]) for c in found(text)] == [
+        ("Some 30 people", "~"), ("12", "="), ("4%", "="), ("90 homes", "=")]

@@ -11,10 +11,12 @@ The tables of words live in words.py, units.py and subjects.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import Kind, Mention, Number
+from ..segment.paragraphs import find_paragraphs
 from . import subjects, units
 from . import words as w
 from .subjects import Subject
@@ -178,7 +180,43 @@ def _number_at(text: str, pos: int) -> re.Match[str] | None:
 
 
 def find_quantities(prose: str) -> list[Mention]:
-    """Every numeric claim in `prose`, in text order."""
+    """Every numeric claim in `prose`, in text order; none reads across paragraphs.
+
+    The readers look past white space of any kind, so a claim that takes in a paragraph
+    break ("rose by about" ending one paragraph, "5 percent" opening the next) is read
+    again within its paragraphs alone. Such claims are rare: the usual one holds no two
+    line breaks, which one `count` tells.
+    """
+    found = _find_quantities(prose)
+    if "\r" in prose:
+        crossing = [m for m in found if prose.count("\n", m.start, m.end) + prose.count("\r", m.start, m.end) > 1]
+    else:
+        crossing = [m for m in found if prose.count("\n", m.start, m.end) > 1]
+    return _within_paragraphs(prose, found, crossing) if crossing else found
+
+
+def _within_paragraphs(prose: str, found: list[Mention], crossing: list[Mention]) -> list[Mention]:
+    """`found` with the claims of every paragraph a crossing claim touches read again
+    from that paragraph alone (a blank line inside a sentence does not end a paragraph)."""
+    paragraphs = find_paragraphs(prose)
+    starts = [p.start for p in paragraphs]
+    redo: set[int] = set()
+    for mention in crossing:
+        first = max(0, bisect_right(starts, mention.start) - 1)
+        last = max(0, bisect_right(starts, mention.end - 1) - 1)
+        if first != last:
+            redo.update(range(first, last + 1))
+    if not redo:
+        return found
+    spans = [paragraphs[i] for i in sorted(redo)]
+    kept = [m for m in found if not any(p.start <= m.start < p.end or m.start < p.start < m.end for p in spans)]
+    for p in spans:
+        kept.extend(replace(m, start=m.start + p.start, end=m.end + p.start) for m in _find_quantities(prose[p.start:p.end]))
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _find_quantities(prose: str) -> list[Mention]:
     found: list[Mention] = []
     first = _number_at(prose, 0)  # number words at the very start, which _SCAN cannot see
     pos = 0
