@@ -958,6 +958,7 @@ def find_dates(prose: str, reference_date: dt.date | None, *, day_first: bool = 
 
 _TOP_CHARS = 600
 _TOP_LINES = 8
+_DIGIT = re.compile(r"\d")
 _DATELINE_CUE = re.compile(r"\b(?:published|updated|posted|date|dated|first published|last updated)\b", re.IGNORECASE)
 # "WASHINGTON, " or "Paris, France (Wire) - " before the date of a dateline.
 _DATELINE_OPENING = re.compile(
@@ -980,6 +981,8 @@ def find_reference_date(prose: str, body_start: int = 0) -> dt.date | None:
     for line in lines:
         line_start = prose.find(line, offset)
         offset = line_start + len(line)
+        if _DIGIT.search(line) is None:
+            continue  # both kinds of dateline hold a digit: a day's date has its year, "March 1" its day
         found = _dateline_date(prose, line_start, line)
         if found is not None:
             return found
@@ -1007,7 +1010,7 @@ def _is_dateline_line(line: str, mention: Mention) -> bool:
 
 
 def _is_month_day(text: str) -> bool:
-    return re.search(r"\d", text) is not None
+    return _DIGIT.search(text) is not None
 
 
 def _dateline_without_year(prose: str, text: str) -> dt.date | None:
