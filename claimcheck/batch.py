@@ -70,6 +70,8 @@ _IN_WORKER = False
 # Texts that take most of the pipeline's paths, so that its lazily compiled patterns are built
 # once (in the fork server) and not again by each worker on its first inputs. Two texts: the
 # date patterns come in two forms, with spelled-out years ("two thousand and nine") and without.
+# Held back while a worker starts: Ctrl-C, and SIGTERM (which the command turns into an exit).
+_DEFERRED = (signal.SIGINT, signal.SIGTERM)
 _WARM_TEXTS = (
     "WASHINGTON, March 1, 2023 — About 1,200 people, or 12%, left on Tuesday, officials said.\n\n"
     "\"We spent $4.5 million, up from 3 million euros a year earlier,\" Mayor Ana Ruiz told reporters on Wednesday, "
@@ -229,23 +231,30 @@ def _sigint(handler: Any) -> Iterator[None]:
 
 
 @contextmanager
-def _ctrl_c_deferred() -> Iterator[None]:
-    """Ctrl-C held back while a worker is handed its pipes: cut halfway, the fork server prints a traceback.
+def _signals_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back while a worker is handed its pipes: cut halfway, the fork server prints a traceback.
 
-    The interrupt is caught by a handler and passed on once the block ends. Blocking the
-    signal would not do: the kernel hands it to another thread (the pool's), and Python
-    still raises it in the main thread at once.
+    Each is caught by a handler and passed on once the block ends. Blocking the signals
+    would not do: the kernel hands them to another thread (the pool's), and Python still
+    runs their handlers in the main thread at once.
     """
-    caught: list[Any] = []
+    caught: list[tuple[int, Any]] = []
     try:
-        with _sigint(lambda signum, frame: caught.append(frame)):
-            yield
+        previous = {signum: signal.signal(signum, lambda signum, frame: caught.append((signum, frame))) for signum in _DEFERRED}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
     finally:
-        handler = signal.getsignal(signal.SIGINT)
-        if caught and callable(handler):
-            handler(signal.SIGINT, caught[0])
-        elif caught and handler != signal.SIG_IGN:
-            raise KeyboardInterrupt
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum, frame in caught[:1]:
+            handler = previous[signum]
+            if callable(handler):
+                handler(signum, frame)
+            elif handler != signal.SIG_IGN:
+                signal.raise_signal(signum)
 
 
 class _Slot:
@@ -282,7 +291,7 @@ class _Pool:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            with _ctrl_c_deferred():  # submit() starts a worker when none is idle
+            with _signals_deferred():  # submit() starts a worker when none is idle
                 return self.executor.submit(_run_chunk, work, payloads)
         except BrokenProcessPool as broken:
             failed: "Future[list[Any]]" = Future()
@@ -300,6 +309,9 @@ class _Pool:
         pool's queues are released finds their semaphores gone and prints a traceback;
         terminated first, it ends silently. With its workers gone, the shutdown is waited
         for: left running, the pool's thread can write to pipes closed at interpreter exit.
+        A worker ended while it wrote a result leaves half a message in the results pipe, and
+        the pool's thread waiting for the rest, for ever: this process's own copy of the pipe's
+        writing end is closed first, so that the thread reads the end of the pipe instead.
         """
         import time
 
@@ -313,6 +325,9 @@ class _Pool:
             if process.is_alive():  # SIGTERM not acted on: the wait below must not hang
                 process.kill()
                 process.join()
+        results = getattr(self.executor, "_result_queue", None)
+        if processes and results is not None:
+            results._writer.close()
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
