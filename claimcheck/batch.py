@@ -16,10 +16,12 @@ How it is built, and why:
 - Workers are started by a fork server where the platform has one (Linux, macOS), else
   spawned. Not plain fork: the parent runs reader threads and an HTTP client when the
   workers start, and forking a threaded process can leave a child holding a lock forever.
-  The fork server imports the pipeline once and forks every worker from it; each worker
-  then builds the pipeline's lazy tables once (`_start_worker`), not once per input.
+  The fork server imports the pipeline and builds its lazy tables once (`_warm`), and forks
+  every worker from it: workers start with the tables, none builds them again.
 - `jobs=1`, a single input, or a batch smaller than IN_PROCESS_FIRST characters runs in
-  this process: no pool, no start-up cost. A larger batch starts the pool after that much.
+  this process: no pool. A batch starts the fork server with its second input, and it
+  imports on another core while this process works on the first IN_PROCESS_FIRST
+  characters; then workers fork from it, ready at once.
 - A bug in the pipeline on one input becomes an `ExtractionError` in that input's place.
   A worker that dies (a crash, the out-of-memory killer) is replaced, and the input that
   killed it is found by retrying the unfinished inputs one at a time.
@@ -57,14 +59,31 @@ CHUNK_CHARS = 50_000
 CHUNK_ITEMS = 64
 # Inputs that each kill a fresh worker, one after another, before the pool is deemed unusable.
 _CRASHES_IN_A_ROW = 3
-# Inputs of this many characters in all (about half a second of work, what starting the
-# workers costs) are done in this process before any worker is started.
-IN_PROCESS_FIRST = 100_000
-# Modules the fork server imports once, so that workers forked from it start with them.
-_PRELOAD = ["claimcheck.pipeline", "claimcheck.extract", "claimcheck.attribute", "claimcheck.segment"]
+# Inputs of this many characters in all are done in this process before any worker is started:
+# about as long as the fork server, started with the second input, takes to import and warm up.
+IN_PROCESS_FIRST = 50_000
+# Modules the fork server imports once, so that workers forked from it start with them; this
+# module comes last, and its import there builds the pipeline's lazy tables once for every worker.
+_PRELOAD = ["claimcheck.pipeline", "claimcheck.extract", "claimcheck.attribute", "claimcheck.segment", __name__]
 # True in a worker process: results are then packed for the trip back.
 _IN_WORKER = False
-_WARM_TEXT = "WASHINGTON, March 1, 2023 — About 1,200 people, or 12%, left on Tuesday, officials said.\n"
+# Texts that take most of the pipeline's paths, so that its lazily compiled patterns are built
+# once (in the fork server) and not again by each worker on its first inputs. Two texts: the
+# date patterns come in two forms, with spelled-out years ("two thousand and nine") and without.
+# Held back while a worker starts: Ctrl-C, and SIGTERM (which the command turns into an exit).
+_DEFERRED = (signal.SIGINT, signal.SIGTERM)
+_WARM_TEXTS = (
+    "WASHINGTON, March 1, 2023 — About 1,200 people, or 12%, left on Tuesday, officials said.\n\n"
+    "\"We spent $4.5 million, up from 3 million euros a year earlier,\" Mayor Ana Ruiz told reporters on Wednesday, "
+    "adding that the 45-year-old clerk had walked 12 km in 3 hours.\n\n"
+    "Two years ago, in the second quarter of 2021, sales rose by a third; in the late 1990s they fell. Since January "
+    "2022, and again last week, early this month and next summer, the first half of fiscal 2024 looked better, "
+    "according to the report of 2023-03-01. By mid-2025, or on 3/1/2023, or the 5th of May, the agency said, prices "
+    "had doubled for the third time in a decade.\n",
+    "In two thousand and nine, some fifteen thousand people, nineteen percent of the town, left in the spring of "
+    "nineteen ninety-eight; a decade ago, on March 3 and in the first quarter of two thousand twenty, early last week, "
+    "the mayor said.\n",
+)
 
 
 class ExtractionError(InputError):
@@ -118,15 +137,32 @@ def _run_chunk(work: Callable[[Any], Any], payloads: Sequence[Any]) -> list[Any]
 
 
 def _start_worker(preload: Sequence[str]) -> None:
-    """Worker initialiser: Ctrl-C is the parent's to handle; build the pipeline's lazy tables once."""
+    """Worker initialiser: Ctrl-C is the parent's to handle; the pipeline's lazy tables are built once.
+
+    A worker forked from a fork server that preloaded this module has them already (`_warm`
+    costs a millisecond then); a spawned worker builds them here, not in its first input.
+    """
     global _IN_WORKER
     _IN_WORKER = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for module in preload:
         __import__(module)
+    _warm()
+
+
+def _warm() -> None:
+    """Run the pipeline on short texts: its lazy tables (patterns, word lists) are built."""
     from .pipeline import extract
 
-    extract(_WARM_TEXT)
+    for text in _WARM_TEXTS:
+        extract(text)
+
+
+def _in_fork_server() -> bool:
+    """True in multiprocessing's fork server, which runs `python -c "from multiprocessing.forkserver import main; ..."`."""
+    import sys
+
+    return bool(sys.orig_argv) and sys.orig_argv[-1].startswith("from multiprocessing.forkserver import main")
 
 
 def _source_of(payload: Any) -> str:
@@ -195,23 +231,30 @@ def _sigint(handler: Any) -> Iterator[None]:
 
 
 @contextmanager
-def _ctrl_c_deferred() -> Iterator[None]:
-    """Ctrl-C held back while a worker is handed its pipes: cut halfway, the fork server prints a traceback.
+def _signals_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back while a worker is handed its pipes: cut halfway, the fork server prints a traceback.
 
-    The interrupt is caught by a handler and passed on once the block ends. Blocking the
-    signal would not do: the kernel hands it to another thread (the pool's), and Python
-    still raises it in the main thread at once.
+    Each is caught by a handler and passed on once the block ends. Blocking the signals
+    would not do: the kernel hands them to another thread (the pool's), and Python still
+    runs their handlers in the main thread at once.
     """
-    caught: list[Any] = []
+    caught: list[tuple[int, Any]] = []
     try:
-        with _sigint(lambda signum, frame: caught.append(frame)):
-            yield
+        previous = {signum: signal.signal(signum, lambda signum, frame: caught.append((signum, frame))) for signum in _DEFERRED}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
     finally:
-        handler = signal.getsignal(signal.SIGINT)
-        if caught and callable(handler):
-            handler(signal.SIGINT, caught[0])
-        elif caught and handler != signal.SIG_IGN:
-            raise KeyboardInterrupt
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum, frame in caught[:1]:
+            handler = previous[signum]
+            if callable(handler):
+                handler(signum, frame)
+            elif handler != signal.SIG_IGN:
+                signal.raise_signal(signum)
 
 
 class _Slot:
@@ -248,7 +291,7 @@ class _Pool:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            with _ctrl_c_deferred():  # submit() starts a worker when none is idle
+            with _signals_deferred():  # submit() starts a worker when none is idle
                 return self.executor.submit(_run_chunk, work, payloads)
         except BrokenProcessPool as broken:
             failed: "Future[list[Any]]" = Future()
@@ -266,6 +309,9 @@ class _Pool:
         pool's queues are released finds their semaphores gone and prints a traceback;
         terminated first, it ends silently. With its workers gone, the shutdown is waited
         for: left running, the pool's thread can write to pipes closed at interpreter exit.
+        A worker ended while it wrote a result leaves half a message in the results pipe, and
+        the pool's thread waiting for the rest, for ever: this process's own copy of the pipe's
+        writing end is closed first, so that the thread reads the end of the pipe instead.
         """
         import time
 
@@ -279,6 +325,9 @@ class _Pool:
             if process.is_alive():  # SIGTERM not acted on: the wait below must not hang
                 process.kill()
                 process.join()
+        results = getattr(self.executor, "_result_queue", None)
+        if processes and results is not None:
+            results._writer.close()
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -298,9 +347,16 @@ def map_in_order(
     `UsageError`, which stops the batch. `size(item)` (say, its length in characters) decides
     how many items travel together. Items are worked on in this process until their sizes
     add up to `in_process_first` (and always the first): a batch smaller than that, a single
-    item, or `jobs <= 1` starts no worker at all.
+    item, or `jobs <= 1` starts no worker at all. With a second item the fork server is
+    started, so that it has imported `preload` by the time workers are wanted.
     """
     stream = iter(items)
+    ahead = list(islice(stream, 2))
+    if jobs > 1 and len(ahead) == 2:
+        # A batch: the fork server starts now and imports on another core while this process
+        # works on the first inputs, so that workers fork from it at once when they are wanted.
+        _context(preload)
+    stream = chain(ahead, stream)
     done = 0
     for item in stream:
         yield _in_process(work, item)
@@ -601,3 +657,7 @@ def _text_size(job: Any) -> int:
 
 
 __all__ = ["CHUNK_CHARS", "CHUNK_ITEMS", "IN_PROCESS_FIRST", "ExtractionError", "WorkerError", "check_many", "extract_many", "map_in_order", "usable_cores"]
+
+
+if _in_fork_server():  # preloaded by the fork server: the tables are built there once, not in each worker
+    _warm()

@@ -227,6 +227,28 @@ def test_sigterm_to_the_command_alone_stops_its_workers(tmp_path: Path):
     assert not any(_alive(pid) for pid in workers)
 
 
+def test_sigterm_while_the_fork_server_warms_up_leaves_no_process(tmp_path: Path):
+    """The fork server starts with the second input and imports while the command works: stopped then, all ends quietly."""
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 300, paragraphs=12)
+    proc = subprocess.Popen(
+        console_script() + ["extract", str(corpus), "--format", "jsonl", "--jobs", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while len(started := _descendants(proc.pid)) < 2 and time.monotonic() < deadline:  # resource tracker, fork server
+        time.sleep(0.01)
+    proc.terminate()
+    _, errors = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert b"Traceback" not in errors
+    assert len(started) >= 2, "the fork server should have been starting"
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in started)
+
+
 def _descendants(pid: int) -> list[int]:
     """Every process below `pid`, from /proc (Linux); empty elsewhere."""
     children: dict[int, list[int]] = {}

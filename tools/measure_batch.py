@@ -3,6 +3,7 @@
     python tools/measure_batch.py --mb 20 --files 2000 --jobs 1 2 --repeat 3
     python tools/measure_batch.py --mb 1000 --files 10000 --jobs 2 --repeat 1 --command check   # the 1 GB run
     python tools/measure_batch.py --corpus /tmp/bench-corpus --format csv --jobs 1 2        # a folder you made
+    python tools/measure_batch.py --corpus /tmp/bench-corpus --jobs 2 --repeat 1 --timeline 0.25 --every 0.02
 
 The corpus (our own generated articles, tests/corpus.py) is written once to --dir and
 reused, or --corpus names a folder of articles to use as it is. Each run is the real console
@@ -10,7 +11,9 @@ script (`extract --format jsonl` or another --format, or `check`), its output li
 below it (workers, fork server), sampled every 50 ms from /proc: an upper bound, since
 pages the workers share with the fork server are counted in each. CPU is user + system
 time of all of them, read from /proc as each is last seen, so a shared machine's noise
-shows in wall time but not in CPU time. Linux only.
+shows in wall time but not in CPU time. Linux only. --timeline prints, for the first run of
+each --jobs, the CPU each process used in each slice of time (parent, fork server, resource
+tracker, workers): where the wall time goes, and when a core waits.
 """
 from __future__ import annotations
 
@@ -42,11 +45,16 @@ def _stat(pid: int) -> tuple[int, float, int] | None:
 
 
 class TreeWatch(threading.Thread):
-    """Samples the process tree below `pid`: the peak of its summed RSS, each process's last CPU time."""
+    """Samples the process tree below `pid`: the peak of its summed RSS, each process's last CPU time,
+    and (for --timeline) each process's CPU time at each sample, with its parent."""
 
     def __init__(self, pid: int, every: float = 0.05) -> None:
         super().__init__(daemon=True)
         self.pid, self.peak, self.cpu, self.most, self.every = pid, 0, {}, 0, every
+        self.started = time.perf_counter()
+        self.samples: list[tuple[float, dict[int, float]]] = []
+        self.parent: dict[int, int] = {}
+        self.command: dict[int, str] = {}
         self.done = threading.Event()
 
     def run(self) -> None:
@@ -62,7 +70,51 @@ class TreeWatch(threading.Thread):
             self.most = max(self.most, len(tree))
             for p in tree:
                 self.cpu[p] = stats[p][1]
+                if p not in self.parent:
+                    self.parent[p], self.command[p] = stats[p][0], _command(p)
+            self.samples.append((time.perf_counter() - self.started, {p: stats[p][1] for p in tree}))
             time.sleep(self.every)
+
+
+def _command(pid: int) -> str:
+    """The command line of a live process, read when it is first seen: at the end it may be gone."""
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _role(pid: int, watch: TreeWatch, names: dict[int, str]) -> str:
+    """parent, forkserver, tracker or workerN: from the command line of `pid` and the role of its parent."""
+    command = watch.command.get(pid, "")
+    if pid == watch.pid:
+        return "parent"
+    if "resource_tracker" in command:
+        return "tracker"
+    if names.get(watch.parent.get(pid, 0)) == "forkserver":
+        return f"worker{sum(1 for name in names.values() if name.startswith('worker')) + 1}"
+    return "forkserver" if "forkserver" in command else f"pid{pid}"
+
+
+def timeline(watch: TreeWatch, bucket: float) -> list[str]:
+    """A row per `bucket` seconds: the CPU seconds each process of the tree used in it."""
+    names: dict[int, str] = {}
+    for pid in sorted(watch.parent, key=lambda p: (p != watch.pid, watch.parent[p] != watch.pid, p)):
+        names[pid] = _role(pid, watch, names)
+    order = list(names)
+    used: dict[int, dict[int, float]] = {}
+    last: dict[int, float] = {}
+    for moment, cpu in watch.samples:
+        row = used.setdefault(int(moment / bucket), {})
+        for pid, seconds in cpu.items():
+            row[pid] = row.get(pid, 0.0) + seconds - last.get(pid, 0.0)
+            last[pid] = seconds
+    lines = ["  time " + " ".join(f"{names[p]:>10s}" for p in order)]
+    for index in range(max(used, default=-1) + 1):
+        row = used.get(index, {})
+        lines.append(f"{index * bucket:6.2f} " + " ".join(f"{row.get(p, 0.0):10.2f}" for p in order))
+    lines.append(" total " + " ".join(f"{last.get(p, 0.0):10.2f}" for p in order))
+    return lines
 
 
 COMMANDS = {
@@ -71,8 +123,9 @@ COMMANDS = {
 }
 
 
-def measure(corpus: Path, jobs: int, command_name: str = "extract", every: float = 0.05, fmt: str | None = None) -> dict[str, float]:
-    """One run of the command over `corpus`; `fmt` replaces its default --format."""
+def measure(corpus: Path, jobs: int, command_name: str = "extract", every: float = 0.05, fmt: str | None = None,
+            watched: list[TreeWatch] | None = None) -> dict[str, float]:
+    """One run of the command over `corpus`; `fmt` replaces its default --format; `watched` gets its samples."""
     name, *options = COMMANDS[command_name]
     if fmt is not None:
         options[options.index("--format") + 1] = fmt
@@ -91,6 +144,8 @@ def measure(corpus: Path, jobs: int, command_name: str = "extract", every: float
     wall = time.perf_counter() - started
     watch.done.set()
     watch.join()
+    if watched is not None:
+        watched.append(watch)
     return {"wall": wall, "cpu": sum(watch.cpu.values()), "parent_cpu": watch.cpu.get(proc.pid, 0.0),
             "peak_mb": watch.peak / 1e6, "lines": lines,
             "first_line": first or 0.0, "processes": watch.most, "status": proc.returncode}
@@ -108,6 +163,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="measure this folder of articles instead of a generated corpus")
     parser.add_argument("--every", type=float, default=0.05,
                         help="seconds between memory samples (a long run needs fewer: each scans /proc)")
+    parser.add_argument("--timeline", type=float, metavar="SECONDS",
+                        help="print the CPU each process used in slices of this many seconds (first run of each --jobs)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/claimcheck-corpus"))
     args = parser.parse_args()
     corpus = args.corpus or args.dir / f"{args.mb:g}mb-{args.files}"
@@ -118,13 +175,17 @@ def main() -> None:
     size = sum(p.stat().st_size for p in articles)
     print(f"corpus: {size / 1e6:.1f} MB in {len(articles)} files ({corpus})")
     for jobs in args.jobs:
-        runs = [measure(corpus, jobs, args.command, args.every, args.fmt) for _ in range(args.repeat)]
+        watched: list[TreeWatch] = []
+        runs = [measure(corpus, jobs, args.command, args.every, args.fmt, watched) for _ in range(args.repeat)]
         median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
         print(f"--jobs {jobs}: median of {args.repeat}: wall {median['wall']:.1f} s, CPU {median['cpu']:.1f} s "
               f"(parent {median['parent_cpu']:.1f} s), "
               f"{size / 1e6 / median['wall']:.2f} MB/s, peak RSS of the tree {median['peak_mb']:.0f} MB "
               f"({median['processes']:.0f} processes), first line after {median['first_line']:.2f} s, "
               f"{median['lines']:.0f} lines out, exit {median['status']:.0f}", flush=True)
+        if args.timeline:
+            print(f"CPU seconds per {args.timeline:g} s of the first run (wall {runs[0]['wall']:.2f} s):")
+            print("\n".join(timeline(watched[0], args.timeline)), flush=True)
 
 
 if __name__ == "__main__":
