@@ -62,9 +62,9 @@ _CRASHES_IN_A_ROW = 3
 # Inputs of this many characters in all are done in this process before any worker is started:
 # about as long as the fork server, started with the second input, takes to import and warm up.
 IN_PROCESS_FIRST = 50_000
-# Modules the fork server imports once, so that workers forked from it start with them; this
-# module comes last, and its import there builds the pipeline's lazy tables once for every worker.
-_PRELOAD = ["claimcheck.pipeline", "claimcheck.extract", "claimcheck.attribute", "claimcheck.segment", __name__]
+# Modules the fork server imports once, so that workers forked from it start with them; the
+# last one's import builds the pipeline's lazy tables there, once for every worker.
+_PRELOAD = ["claimcheck.pipeline", "claimcheck.extract", "claimcheck.attribute", "claimcheck.segment", "claimcheck.warm"]
 # True in a worker process: results are then packed for the trip back.
 _IN_WORKER = False
 # Texts that take most of the pipeline's paths, so that its lazily compiled patterns are built
@@ -139,7 +139,7 @@ def _run_chunk(work: Callable[[Any], Any], payloads: Sequence[Any]) -> list[Any]
 def _start_worker(preload: Sequence[str]) -> None:
     """Worker initialiser: Ctrl-C is the parent's to handle; the pipeline's lazy tables are built once.
 
-    A worker forked from a fork server that preloaded this module has them already (`_warm`
+    A worker forked from a fork server that preloaded `claimcheck.warm` has them already (`_warm`
     costs a millisecond then); a spawned worker builds them here, not in its first input.
     """
     global _IN_WORKER
@@ -156,13 +156,6 @@ def _warm() -> None:
 
     for text in _WARM_TEXTS:
         extract(text)
-
-
-def _in_fork_server() -> bool:
-    """True in multiprocessing's fork server, which runs `python -c "from multiprocessing.forkserver import main; ..."`."""
-    import sys
-
-    return bool(sys.orig_argv) and sys.orig_argv[-1].startswith("from multiprocessing.forkserver import main")
 
 
 def _source_of(payload: Any) -> str:
@@ -657,7 +650,3 @@ def _text_size(job: Any) -> int:
 
 
 __all__ = ["CHUNK_CHARS", "CHUNK_ITEMS", "IN_PROCESS_FIRST", "ExtractionError", "WorkerError", "check_many", "extract_many", "map_in_order", "usable_cores"]
-
-
-if _in_fork_server():  # preloaded by the fork server: the tables are built there once, not in each worker
-    _warm()
