@@ -131,6 +131,8 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "a"})
 
 def _title(phrase: str) -> str:
     """Headline case: "Fourth of July", "New Year's Day"."""
+    if " " not in phrase:  # one word, as most are: its Capitalised form, without a split and a join
+        return phrase[:1].upper() + phrase[1:]
     parts = phrase.split(" ")
     return " ".join(
         part if index and part in _SMALL_WORDS else part[:1].upper() + part[1:] for index, part in enumerate(parts)
