@@ -75,7 +75,8 @@ UNITS = {
 
 
 def variants(words: Iterable[str], *, lower: bool = True, shared: bool = True) -> str:
-    """An alternation of `words` in the cases news text writes them, as a prefix tree.
+    """An alternation of `words` in the cases news text writes them, as a prefix tree, in
+    one non-capturing group.
 
     A tree ("Jan(?:uary)?") lets the regex engine reject a position on its first letter
     instead of trying every word. Spaces inside a phrase match any run of white space.
@@ -95,12 +96,11 @@ def _variants(words: tuple[str, ...], lower: bool, shared: bool) -> str:
         forms.add(_title(word))
         forms.add(word.upper())
     tails_of = _shared_tails(words) if lower and shared else {}
-    if not tails_of:
-        return _tree_pattern(sorted(forms))
     for letter, tails in tails_of.items():
         forms -= {first + tail for tail in tails for first in (letter, letter.upper())}
     merged = [f"[{letter.upper()}{letter}]{_tree_pattern(sorted(tails))}" for letter, tails in sorted(tails_of.items())]
-    return "(?:" + "|".join([*merged, _tree_pattern(sorted(forms))]) + ")"
+    # One flat alternation, each group written once: the regex parser's cost grows with both.
+    return "(?:" + "|".join([*merged, *_tree_branches(sorted(forms))]) + ")"
 
 
 def _shared_tails(words: tuple[str, ...]) -> dict[str, set[str]]:
@@ -131,6 +131,8 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "a"})
 
 def _title(phrase: str) -> str:
     """Headline case: "Fourth of July", "New Year's Day"."""
+    if " " not in phrase:  # one word, as most are: its Capitalised form, without a split and a join
+        return phrase[:1].upper() + phrase[1:]
     parts = phrase.split(" ")
     return " ".join(
         part if index and part in _SMALL_WORDS else part[:1].upper() + part[1:] for index, part in enumerate(parts)
@@ -149,16 +151,9 @@ def _tree_pattern(forms: list[str]) -> str:
     is that form's escaped tail, so start-up does not walk the tree a character at a time.
     """
     ends_here = forms[0] == ""
-    rest = forms[1:] if ends_here else forms
-    if not rest:
+    branches = _tree_branches(forms[1:] if ends_here else forms)
+    if not branches:
         return ""
-    branches = []
-    for first, group in itertools.groupby(rest, key=operator.itemgetter(0)):
-        tails = [form[1:] for form in group]
-        if len(tails) == 1:
-            branches.append((first + tails[0]).translate(_ESCAPES))
-        else:
-            branches.append(first.translate(_ESCAPES) + _tree_pattern(tails))
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends_here:
         # Longer words first: an optional tail is tried before stopping here.
@@ -166,15 +161,26 @@ def _tree_pattern(forms: list[str]) -> str:
     return body
 
 
+def _tree_branches(forms: list[str]) -> list[str]:
+    """The alternatives of `_tree_pattern` for `forms` (sorted, distinct, none empty), one per first character."""
+    branches = []
+    for first, group in itertools.groupby(forms, key=operator.itemgetter(0)):
+        tails = [form[1:] for form in group]
+        if len(tails) == 1:
+            branches.append((first + tails[0]).translate(_ESCAPES))
+        else:
+            branches.append(first.translate(_ESCAPES) + _tree_pattern(tails))
+    return branches
+
+
 def _abbreviated(words: Iterable[str]) -> str:
     """Abbreviations with their period, or without one before a word boundary ("Aug. 7", "Aug 7")."""
-    alternation = variants(words, lower=False)
-    return rf"(?:{alternation})(?:\.|\b)"
+    return rf"{variants(words, lower=False)}(?:\.|\b)"
 
 
-_MONTH_NAME = rf"(?:{variants(MONTHS, lower=False)})\b"
+_MONTH_NAME = rf"{variants(MONTHS, lower=False)}\b"
 _MONTH = rf"(?:{_MONTH_NAME}|{_abbreviated(MONTH_ABBREVIATIONS)})"
-_WEEKDAY_NAME = rf"(?:{variants(WEEKDAYS, lower=False)})\b"
+_WEEKDAY_NAME = rf"{variants(WEEKDAYS, lower=False)}\b"
 _WEEKDAY = rf"(?:{_WEEKDAY_NAME}|{_abbreviated(WEEKDAY_ABBREVIATIONS)})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.:/]\d)"
 # "March 1-3, 2023", "12-14 November": the range is one expression, dated by its first day.
@@ -187,10 +193,10 @@ _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 # Years as broadcast transcripts write them: "nineteen ninety-six", "two thousand and one".
 _SPELLED_YEAR = (
-    rf"(?:{variants(('eighteen', 'nineteen'))})[-\s]+(?:(?:{variants(_TENS)})(?:[-\s](?:{variants(_UNITS_WORDS)}))?|(?:{variants(_TEENS)})|(?:oh|Oh|OH)[-\s](?:{variants(_UNITS_WORDS)}))\b"
+    rf"{variants(('eighteen', 'nineteen'))}[-\s]+(?:{variants(_TENS)}(?:[-\s]{variants(_UNITS_WORDS)})?|{variants(_TEENS)}|(?:oh|Oh|OH)[-\s]{variants(_UNITS_WORDS)})\b"
 )
 _SPELLED_2000S = (
-    rf"(?:{variants(('two thousand',))})(?:[-\s]+(?:{variants(('and',))}\s+)?(?:(?:{variants(_TEENS)})|(?:{variants(_UNITS_WORDS)})|(?:{variants(_TENS)})(?:[-\s](?:{variants(_UNITS_WORDS)}))?))?\b"
+    rf"{variants(('two thousand',))}(?:[-\s]+(?:{variants(('and',))}\s+)?(?:{variants(_TEENS)}|{variants(_UNITS_WORDS)}|{variants(_TENS)}(?:[-\s]{variants(_UNITS_WORDS)})?))?\b"
 )
 _CLOCK = (
     r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|noon|midnight)"
@@ -199,7 +205,7 @@ _CLOCK = (
 
 
 def _w(*words: str, lower: bool = True) -> str:
-    return f"(?:{variants(words, lower=lower)})"
+    return variants(words, lower=lower)
 
 
 _TIME_OF_DAY = _w(*TIMES_OF_DAY)

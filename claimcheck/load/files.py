@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
 from ..errors import InputError, LimitError
-from .html import document_charset, extract_article, looks_like_html
+# .html is imported by the functions that read a page or sniff for one: most inputs are text files.
 from .limits import ReadOptions, human_size, is_wide
 from .url import HTML_TYPES, FetchOptions, Fetcher, looks_like_url
 
@@ -25,8 +25,9 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 HTML_SUFFIXES = (".html", ".htm")
 STDIN = "-"
 _SNIFF_BYTES = 8192
-_LIST_COMMENT = re.compile(r"(?:^|\s)#.*$")
-_HOST_LIKE = re.compile(r"^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.I)
+# For input lists and missing files only: compiled (by `re`, cached there) on first use.
+_LIST_COMMENT = r"(?:^|\s)#.*$"
+_HOST_LIKE = r"(?i)^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)"
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # A text file with one of these BOMs is read in that encoding, the BOM kept as U+FEFF as
@@ -202,6 +203,8 @@ def read_html(
 
     An `options.encoding` given by the user wins over what the page declares.
     """
+    from .html import document_charset, extract_article
+
     if options is not None and options.encoding:
         html = decode(data, source, options.encoding, options.errors)
     else:
@@ -238,7 +241,7 @@ def read_file(path: Union[str, os.PathLike[str]], options: ReadOptions | None = 
                 raise _too_big(source, options.max_bytes, size)
             data = handle.read(options.max_bytes + 1)
     except FileNotFoundError:
-        hint = f"; for a web address write https://{source}" if _HOST_LIKE.match(source) else ""
+        hint = f"; for a web address write https://{source}" if re.match(_HOST_LIKE, source) else ""
         raise InputError(source, "no such file" + hint) from None
     except IsADirectoryError:
         raise InputError(source, "is a directory") from None
@@ -262,6 +265,8 @@ def read_stream(stream: BinaryIO, source: str = "<stdin>", options: ReadOptions 
     data = stream.read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
         raise _too_big(source, options.max_bytes)
+    from .html import looks_like_html
+
     if looks_like_html(data[:_SNIFF_BYTES].decode("latin-1")):
         return read_html(data, source, options=options)
     return Input(source, decode(data, source, options.encoding, options.errors))
@@ -274,6 +279,8 @@ def _too_big(source: str, cap: int, size: int | None = None) -> LimitError:
 
 def read_url(url: str, fetcher: Fetcher) -> Input:
     """Fetch `url`: an HTML page gives its article, plain text and Markdown their text as sent."""
+    from .html import looks_like_html
+
     fetched = fetcher.fetch(url)
     final_url = fetched.final_url
     is_html = fetched.content_type in HTML_TYPES or (
@@ -310,7 +317,7 @@ def read_input_list(location: str, stdin: BinaryIO | None = None) -> list[str]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(location, f"input list is not valid UTF-8 (byte offset {exc.start})") from None
-    entries = [_LIST_COMMENT.sub("", line).strip() for line in text.splitlines()]
+    entries = [re.sub(_LIST_COMMENT, "", line).strip() for line in text.splitlines()]
     return [entry for entry in entries if entry]
 
 

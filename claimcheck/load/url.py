@@ -30,8 +30,9 @@ RETRY_STATUSES = frozenset({429, 503})
 CACHE_FILE = "http-cache.sqlite"
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
-_MEDIA_TYPE = re.compile(r"^\s*([^;\s]+)")
-_CHARSET_PARAM = re.compile(r";\s*charset\s*=\s*[\"']?([^\"';\s]+)", re.I)
+# For fetched pages only: compiled (by `re`, cached there) on first use.
+_MEDIA_TYPE = r"^\s*([^;\s]+)"
+_CHARSET_PARAM = r"(?i);\s*charset\s*=\s*[\"']?([^\"';\s]+)"
 
 
 def looks_like_url(argument: str) -> bool:
@@ -77,8 +78,8 @@ def parse_content_type(header: str | None) -> tuple[str, str | None]:
     """`text/html; charset=ISO-8859-1` -> ("text/html", "ISO-8859-1"); ("", None) when absent."""
     if not header:
         return "", None
-    media = _MEDIA_TYPE.match(header)
-    charset = _CHARSET_PARAM.search(header)
+    media = re.match(_MEDIA_TYPE, header)
+    charset = re.search(_CHARSET_PARAM, header)
     return (media.group(1).lower() if media else ""), (charset.group(1) if charset else None)
 
 

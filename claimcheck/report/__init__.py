@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Callable, NamedTuple, Protocol, TextIO
 from ..errors import InputError
 from ..model import Document
 from .machine import SCHEMA_VERSION, CsvReporter, JsonLinesReporter, JsonReporter, document_json, document_lines, document_rows
-from .markdown import MarkdownReporter
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -79,6 +78,8 @@ def make_reporter(fmt: Format, out: TextIO, console: "Console | None" = None, gr
             console = Console(file=out)
         return TableReporter(console, group_by_source)
     if fmt is Format.MARKDOWN:
+        from .markdown import MarkdownReporter
+
         return MarkdownReporter(out, group_by_source)
     return {
         Format.JSON: JsonReporter,
