@@ -70,6 +70,9 @@ def test_values_that_need_care_are_written_as_json_dumps_writes_them():
             *doc.claims,
             dataclasses.replace(first, value=math.nan, value_high=1e300, unit="m\u00b2", subject="\"quoted\"\\"),
             dataclasses.replace(first, value=2.5, vague=True, qualifier="\u2028"),
+            # ASCII that still needs escapes, and the sentence and source of another claim.
+            dataclasses.replace(first, id='a"b\n', text="x\x01y\\", sentence=doc.claims[-1].sentence),
+            dataclasses.replace(first, text="\u2029", source=doc.claims[-1].source or first.source),
         ),
     )
     for each in (doc, odd):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import csv
 import io
+import datetime as dt
 import json
-from typing import Any, TextIO
+from typing import Any, Iterable, TextIO
 
 from ..errors import InputError
 from ..model import Claim, DateValue, Document, Kind, Source
@@ -30,6 +31,7 @@ _CLAIM = (
 )
 _DATE = '{"value": %s, "start": %s, "end": %s, "anchored": %s}'
 _SOURCE = '{"name": %s, "mention": %s, "cue": %s, "quoted": %s}'
+_UNSET = object()
 
 
 def _value(value: Any) -> str:
@@ -61,66 +63,81 @@ def _text(value: Any, strings: dict[str, str]) -> str:
     return encoded
 
 
-def _date_json(date: DateValue | None, strings: dict[str, str]) -> str:
-    if date is None:
-        return "null"
+def _date_json(date: DateValue, strings: dict[str, str]) -> str:
     if type(date) is not DateValue:
         return _dumps(date.to_dict() if date else None)
+    start, end = date.start, date.end
     return _DATE % (
         _text(date.value, strings),
-        _value(date.start.isoformat()) if date.start else "null",
-        _value(date.end.isoformat()) if date.end else "null",
+        ('"%s"' % start.isoformat()) if type(start) is dt.date else _value(start.isoformat()) if start else "null",
+        ('"%s"' % end.isoformat()) if type(end) is dt.date else _value(end.isoformat()) if end else "null",
         _value(date.anchored),
     )
 
 
-def _source_json(source: Source | None, strings: dict[str, str]) -> str:
-    if source is None:
-        return "null"
+def _source_json(source: Source, strings: dict[str, str]) -> str:
     if type(source) is not Source:
         return _dumps(source.to_dict() if source else None)
     return _SOURCE % (_text(source.name, strings), _text(source.mention, strings), _text(source.cue, strings), _value(source.quoted))
 
 
-def claim_json(claim: Claim, strings: dict[str, str]) -> str:
-    """`_dumps(claim.to_dict())`; `strings` holds the strings already encoded for its document.
+def claims_json(claims: Iterable[Claim]) -> list[str]:
+    """`_dumps(claim.to_dict())` of each claim of one document.
 
-    An int goes into the template as it is ("%s" writes it as json does); the other
-    common values and strings already encoded are tested inline: this runs once per claim.
+    One loop with the common cases tested inline, as this runs once per claim: an int goes
+    into the template as it is ("%s" writes it as json does), an ASCII string needs no
+    `json_text` after its encoding; a string that comes back
+    (the sentence of the claim before, a unit, a cue) is encoded once per document; a
+    source, shared by the claims of a speaker, is written once (kept by identity: the
+    claims hold them all while this runs).
     """
-    kind, start, end, line, column = claim.kind, claim.start, claim.end, claim.line, claim.column
-    value, high, vague, unit, subject = claim.value, claim.value_high, claim.vague, claim.unit, claim.subject
-    text, qualifier, sentence = claim.text, claim.qualifier, claim.sentence
-    return _CLAIM % (
-        _value(claim.id),
-        _KIND_JSON[kind] if type(kind) is Kind else _value(kind.value),
-        (type(text) is str and strings.get(text)) or _text(text, strings),
-        start if type(start) is int else _value(start),
-        end if type(end) is int else _value(end),
-        line if type(line) is int else _value(line),
-        column if type(column) is int else _value(column),
-        value if type(value) is int else _value(value),
-        high if type(high) is int else _value(high),
-        (type(qualifier) is str and strings.get(qualifier)) or _text(qualifier, strings),
-        "false" if vague is False else _value(vague),
-        "null" if unit is None else _text(unit, strings),
-        "null" if subject is None else _text(subject, strings),
-        _date_json(claim.date, strings),
-        (type(sentence) is str and strings.get(sentence)) or _text(sentence, strings),
-        _source_json(claim.source, strings),
-    )
+    strings: dict[str, str] = {}
+    sources: dict[int, str] = {}
+    out: list[str] = []
+    last_sentence: object = _UNSET
+    sentence_json = ""
+    for claim in claims:
+        kind, start, end, line, column = claim.kind, claim.start, claim.end, claim.line, claim.column
+        value, high, vague, unit, subject = claim.value, claim.value_high, claim.vague, claim.unit, claim.subject
+        id_, text, qualifier, sentence, date, source = claim.id, claim.text, claim.qualifier, claim.sentence, claim.date, claim.source
+        if sentence is not last_sentence:
+            last_sentence, sentence_json = sentence, _text(sentence, strings)
+        if source is None:
+            source_json = "null"
+        else:
+            source_json = sources.get(id(source))  # type: ignore[assignment]
+            if source_json is None:
+                source_json = sources[id(source)] = _source_json(source, strings)
+        out.append(_CLAIM % (
+            _encode_string(id_) if type(id_) is str and id_.isascii() else _value(id_),
+            _KIND_JSON[kind] if type(kind) is Kind else _value(kind.value),
+            _encode_string(text) if type(text) is str and text.isascii() else _value(text),
+            start if type(start) is int else _value(start),
+            end if type(end) is int else _value(end),
+            line if type(line) is int else _value(line),
+            column if type(column) is int else _value(column),
+            value if type(value) is int else _value(value),
+            high if type(high) is int else _value(high),
+            (type(qualifier) is str and strings.get(qualifier)) or _text(qualifier, strings),
+            "false" if vague is False else _value(vague),
+            "null" if unit is None else _text(unit, strings),
+            "null" if subject is None else _text(subject, strings),
+            "null" if date is None else _date_json(date, strings),
+            sentence_json,
+            source_json,
+        ))
+    return out
 
 
 def document_json(doc: Document) -> str:
     """`_dumps(doc.to_dict())`, each distinct string encoded once."""
-    strings: dict[str, str] = {}
     ref = doc.reference_date
     return '{"source": %s, "reference_date": %s, "reference_date_origin": %s, "metadata": %s, "claims": [%s]}' % (
         _value(doc.source),
         _value(ref.isoformat()) if ref else "null",
         _value(doc.reference_date_origin.value),
         _dumps(dict(doc.metadata)),
-        ", ".join([claim_json(claim, strings) for claim in doc.claims]),
+        ", ".join(claims_json(doc.claims)),
     )
 
 
@@ -129,8 +146,7 @@ def document_lines(doc: Document) -> str:
     ref = doc.reference_date.isoformat() if doc.reference_date else None
     # Each line is a prefix and the claim's JSON without its opening brace.
     prefix = '{"document": %s, "reference_date": %s, ' % (_value(doc.source), _value(ref))
-    strings: dict[str, str] = {}
-    return "".join([prefix + claim_json(claim, strings)[1:] + "\n" for claim in doc.claims])
+    return "".join([prefix + claim[1:] + "\n" for claim in claims_json(doc.claims)])
 
 
 class JsonReporter:
