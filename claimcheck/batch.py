@@ -19,9 +19,9 @@ How it is built, and why:
   The fork server imports the pipeline and builds its lazy tables once (`_warm`), and forks
   every worker from it: workers start with the tables, none builds them again.
 - `jobs=1`, a single input, or a batch smaller than IN_PROCESS_FIRST characters runs in
-  this process: no pool. A batch starts the fork server with its second input, and it
-  imports on another core while this process works on the first IN_PROCESS_FIRST
-  characters; then workers fork from it, ready at once.
+  this process: no pool. A larger batch starts the fork server as soon as its inputs are
+  seen to exceed that, and it imports on another core while this process works on the
+  first IN_PROCESS_FIRST characters; then workers fork from it, ready at once.
 - A bug in the pipeline on one input becomes an `ExtractionError` in that input's place.
   A worker that dies (a crash, the out-of-memory killer) is replaced, and the input that
   killed it is found by retrying the unfinished inputs one at a time.
@@ -340,15 +340,23 @@ def map_in_order(
     `UsageError`, which stops the batch. `size(item)` (say, its length in characters) decides
     how many items travel together. Items are worked on in this process until their sizes
     add up to `in_process_first` (and always the first): a batch smaller than that, a single
-    item, or `jobs <= 1` starts no worker at all. With a second item the fork server is
-    started, so that it has imported `preload` by the time workers are wanted.
+    item, or `jobs <= 1` starts no worker at all. A batch that will need workers starts the
+    fork server first, so that it has imported `preload` by the time they are wanted.
     """
     stream = iter(items)
-    ahead = list(islice(stream, 2))
-    if jobs > 1 and len(ahead) == 2:
-        # A batch: the fork server starts now and imports on another core while this process
-        # works on the first inputs, so that workers fork from it at once when they are wanted.
-        _context(preload)
+    ahead: list[Union[T, InputError]] = []
+    if jobs > 1:
+        # Read ahead as far as this process works alone: an item beyond that goes to a worker,
+        # so the fork server starts now and imports on another core while this process works
+        # on the first items. A smaller batch starts nothing (it would cost it a tenth of a second).
+        total = 0
+        for item in stream:
+            ahead.append(item)
+            if total >= in_process_first and len(ahead) > 1:
+                _context(preload)
+                break
+            if not isinstance(item, InputError):
+                total += size(item)
     stream = chain(ahead, stream)
     done = 0
     for item in stream:
