@@ -16,16 +16,13 @@ import re
 # Indic scripts and emoji sequences need them, and they reorder nothing.
 _C0_C1 = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-# Patterns for messages and the table and Markdown formats are strings, compiled by `re`
-# (and kept in its cache) on first use: a JSON or CSV run needs none of them, and a class
-# with a range beyond Latin-1 costs half a millisecond to compile.
-_TERMINAL_UNSAFE = f"[{_C0_C1}{_BIDI}\ud800-\udfff]"
-_INVISIBLE = f"[{_C0_C1}{_BIDI}\u2028\u2029\ud800-\udfff]"
+_TERMINAL_UNSAFE = re.compile(f"[{_C0_C1}{_BIDI}\ud800-\udfff]")
+_INVISIBLE = re.compile(f"[{_C0_C1}{_BIDI}\u2028\u2029\ud800-\udfff]")
 _CONTROL = re.compile(f"[{_C0_C1}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MARKDOWN_SPECIAL = r"([\\|`*_\[\]<>&~])"
-_SARIF_SPECIAL = r"([\[\]{}])"
+_MARKDOWN_SPECIAL = re.compile(r"([\\|`*_\[\]<>&~])")
+_SARIF_SPECIAL = re.compile(r"([\[\]{}])")
 _JSON_UNSAFE = re.compile("[\x85\u2028\u2029\ud800-\udfff]")
 
 
@@ -69,12 +66,12 @@ def visible(text: str) -> str:
     or start a line that a CI runner reads as a command.
     """
     text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-    return re.sub(_INVISIBLE, _visible_char, text)
+    return _INVISIBLE.sub(_visible_char, text)
 
 
 def printable(text: str) -> str:
     """Document text for a terminal: controls, bidi overrides and lone surrogates removed; tab as a space."""
-    return re.sub(_TERMINAL_UNSAFE, "", text.replace("\t", " "))
+    return _TERMINAL_UNSAFE.sub("", text.replace("\t", " "))
 
 
 def terminal_text(text: str) -> str:
@@ -82,7 +79,7 @@ def terminal_text(text: str) -> str:
 
     One character for one, so offsets into the text still point at the same places.
     """
-    return re.sub(_TERMINAL_UNSAFE, "\ufffd", text)
+    return _TERMINAL_UNSAFE.sub("\ufffd", text)
 
 
 def one_line(text: str) -> str:
@@ -106,7 +103,7 @@ def csv_cell(text: str) -> str:
 
 def markdown_cell(text: str) -> str:
     """A Markdown table cell: one line; `|`, HTML, links, emphasis, code, entities escaped."""
-    return re.sub(_MARKDOWN_SPECIAL, r"\\\1", no_surrogates(one_line(text)))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", no_surrogates(one_line(text)))
 
 
 def sarif_text(text: str) -> str:
@@ -115,7 +112,7 @@ def sarif_text(text: str) -> str:
     `{` and `}` are doubled, as placeholders require; `[` and `]` are escaped with a
     backslash, so "[click](https://...)" in a story is not read as an embedded link.
     """
-    return re.sub(_SARIF_SPECIAL, lambda m: m.group() * 2 if m.group() in "{}" else "\\" + m.group(), text)
+    return _SARIF_SPECIAL.sub(lambda m: m.group() * 2 if m.group() in "{}" else "\\" + m.group(), text)
 
 
 __all__ = ["csv_cell", "json_text", "markdown_cell", "no_surrogates", "one_line", "printable", "sarif_text", "terminal_text", "visible"]
