@@ -35,7 +35,7 @@ import os
 import signal
 from collections import deque
 from contextlib import contextmanager
-from itertools import chain, islice
+from itertools import chain
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, Union, overload
 
@@ -60,18 +60,18 @@ CHUNK_ITEMS = 64
 # Inputs that each kill a fresh worker, one after another, before the pool is deemed unusable.
 _CRASHES_IN_A_ROW = 3
 # Inputs of this many characters in all are done in this process before any worker is started:
-# about as long as the fork server, started with the second input, takes to import and warm up.
+# about as long as the fork server, started meanwhile, takes to import and warm up.
 IN_PROCESS_FIRST = 50_000
 # Modules the fork server imports once, so that workers forked from it start with them; the
 # last one's import builds the pipeline's lazy tables there, once for every worker.
 _PRELOAD = ["claimcheck.pipeline", "claimcheck.extract", "claimcheck.attribute", "claimcheck.segment", "claimcheck.warm"]
 # True in a worker process: results are then packed for the trip back.
 _IN_WORKER = False
+# Held back while a worker starts: Ctrl-C, and SIGTERM (which the command turns into an exit).
+_DEFERRED = (signal.SIGINT, signal.SIGTERM)
 # Texts that take most of the pipeline's paths, so that its lazily compiled patterns are built
 # once (in the fork server) and not again by each worker on its first inputs. Two texts: the
 # date patterns come in two forms, with spelled-out years ("two thousand and nine") and without.
-# Held back while a worker starts: Ctrl-C, and SIGTERM (which the command turns into an exit).
-_DEFERRED = (signal.SIGINT, signal.SIGTERM)
 _WARM_TEXTS = (
     "WASHINGTON, March 1, 2023 — About 1,200 people, or 12%, left on Tuesday, officials said.\n\n"
     "\"We spent $4.5 million, up from 3 million euros a year earlier,\" Mayor Ana Ruiz told reporters on Wednesday, "
@@ -183,7 +183,7 @@ def _context(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
     context.set_forkserver_preload(_unshadowed(preload))
     # A process started with SIGINT ignored keeps ignoring it, and so do the workers it forks:
     # Ctrl-C in a terminal reaches the whole process group, but only the parent should act on it.
-    with _sigint(signal.SIG_IGN):
+    with _handled((signal.SIGINT,), signal.SIG_IGN):
         forkserver.ensure_running()
     return context
 
@@ -210,17 +210,19 @@ def _unshadowed(preload: Sequence[str]) -> list[str]:
 
 
 @contextmanager
-def _sigint(handler: Any) -> Iterator[None]:
-    """SIGINT handled by `handler` for a moment, where this is the main thread (elsewhere, unchanged)."""
+def _handled(signums: Sequence[int], handler: Any) -> Iterator[dict[int, Any]]:
+    """`signums` handled by `handler` for a moment, where this is the main thread (elsewhere,
+    unchanged); gives the handlers they had."""
     try:
-        previous = signal.signal(signal.SIGINT, handler)
+        previous = {signum: signal.signal(signum, handler) for signum in signums}
     except ValueError:  # not the main thread
-        yield
+        yield {}
         return
     try:
-        yield
+        yield previous
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 @contextmanager
@@ -232,16 +234,11 @@ def _signals_deferred() -> Iterator[None]:
     runs their handlers in the main thread at once.
     """
     caught: list[tuple[int, Any]] = []
+    previous: dict[int, Any] = {}
     try:
-        previous = {signum: signal.signal(signum, lambda signum, frame: caught.append((signum, frame))) for signum in _DEFERRED}
-    except ValueError:  # not the main thread
-        yield
-        return
-    try:
-        yield
+        with _handled(_DEFERRED, lambda signum, frame: caught.append((signum, frame))) as previous:
+            yield
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
         for signum, frame in caught[:1]:
             handler = previous[signum]
             if callable(handler):
@@ -344,30 +341,28 @@ def map_in_order(
     fork server first, so that it has imported `preload` by the time they are wanted.
     """
     stream = iter(items)
-    ahead: list[Union[T, InputError]] = []
-    if jobs > 1:
-        # Read ahead as far as this process works alone: an item beyond that goes to a worker,
-        # so the fork server starts now and imports on another core while this process works
-        # on the first items. A smaller batch starts nothing (it would cost it a tenth of a second).
-        total = 0
+    if jobs <= 1:
         for item in stream:
-            ahead.append(item)
-            if total >= in_process_first and len(ahead) > 1:
-                _context(preload)
-                break
-            if not isinstance(item, InputError):
-                total += size(item)
-    stream = chain(ahead, stream)
-    done = 0
-    for item in stream:
-        yield _in_process(work, item)
-        if jobs > 1 and not isinstance(item, InputError):
-            done += size(item)
-            if done >= in_process_first:
-                break
-    else:
+            yield _in_process(work, item)
         return
-    head = list(islice(stream, 1))
+    # The items this process works on alone are read first: with an item beyond them, the fork
+    # server starts now and imports on another core while this process works; a smaller batch
+    # starts nothing (it would cost it a tenth of a second).
+    alone: list[Union[T, InputError]] = []
+    head: list[Union[T, InputError]] = []
+    done, enough = 0, False
+    for item in stream:
+        if enough:
+            head.append(item)
+            break
+        alone.append(item)
+        if not isinstance(item, InputError):
+            done += size(item)
+            enough = done >= in_process_first
+    if head:
+        _context(preload)
+    for item in alone:
+        yield _in_process(work, item)
     if head:
         yield from _in_pool(work, head, stream, jobs, size, preload)
 
