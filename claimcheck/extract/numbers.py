@@ -11,11 +11,10 @@ The tables of words live in words.py, units.py and subjects.py.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ..model import Kind, Mention, Number
+from ..model import Kind, Mention, Number, Span
 from ..segment.paragraphs import find_paragraphs
 from . import subjects, units
 from . import words as w
@@ -199,18 +198,15 @@ def _within_paragraphs(prose: str, found: list[Mention], crossing: list[Mention]
     """`found` with the claims of every paragraph a crossing claim touches read again
     from that paragraph alone (a blank line inside a sentence does not end a paragraph)."""
     paragraphs = find_paragraphs(prose)
-    starts = [p.start for p in paragraphs]
-    redo: set[int] = set()
+    redo: set[Span] = set()
     for mention in crossing:
-        first = max(0, bisect_right(starts, mention.start) - 1)
-        last = max(0, bisect_right(starts, mention.end - 1) - 1)
-        if first != last:
-            redo.update(range(first, last + 1))
+        touched = [p for p in paragraphs if p.overlaps(mention.span)]
+        if len(touched) > 1:
+            redo.update(touched)
     if not redo:
         return found
-    spans = [paragraphs[i] for i in sorted(redo)]
-    kept = [m for m in found if not any(p.start <= m.start < p.end or m.start < p.start < m.end for p in spans)]
-    for p in spans:
+    kept = [m for m in found if not any(p.overlaps(m.span) for p in redo)]
+    for p in redo:
         kept.extend(replace(m, start=m.start + p.start, end=m.end + p.start) for m in _find_quantities(prose[p.start:p.end]))
     kept.sort(key=lambda m: m.start)
     return kept
