@@ -16,7 +16,7 @@ How it is built, and why:
 - Workers are started by a fork server where the platform has one (Linux, macOS), else
   spawned. Not plain fork: the parent runs reader threads and an HTTP client when the
   workers start, and forking a threaded process can leave a child holding a lock forever.
-  The fork server imports the pipeline and builds its lazy tables once (`_warm`), and forks
+  The fork server imports the pipeline and builds its lazy tables once (`warm_up`), and forks
   every worker from it: workers start with the tables, none builds them again.
 - `jobs=1`, a single input, or a batch smaller than IN_PROCESS_FIRST characters runs in
   this process: no pool. A larger batch starts the fork server as soon as its inputs are
@@ -139,7 +139,7 @@ def _run_chunk(work: Callable[[Any], Any], payloads: Sequence[Any]) -> list[Any]
 def _start_worker(preload: Sequence[str]) -> None:
     """Worker initialiser: Ctrl-C is the parent's to handle; the pipeline's lazy tables are built once.
 
-    A worker forked from a fork server that preloaded `claimcheck.warm` has them already (`_warm`
+    A worker forked from a fork server that preloaded `claimcheck.warm` has them already (`warm_up`
     costs a millisecond then); a spawned worker builds them here, not in its first input.
     """
     global _IN_WORKER
@@ -147,10 +147,10 @@ def _start_worker(preload: Sequence[str]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for module in preload:
         __import__(module)
-    _warm()
+    warm_up()
 
 
-def _warm() -> None:
+def warm_up() -> None:
     """Run the pipeline on short texts: its lazy tables (patterns, word lists) are built."""
     from .pipeline import extract
 
