@@ -2,7 +2,6 @@
 
 Data goes to stdout, messages to stderr. Exit codes are `ExitCode`, documented in the README.
 """
-from __future__ import annotations
 
 import enum
 import os
