@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from copy import copy
 from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
 from reprlib import recursive_repr
@@ -29,11 +30,6 @@ class _Factory:
 
 
 _FACTORY = _Factory()
-
-
-@dataclass(frozen=True, slots=True)
-class _Frozen:
-    """Made by dataclass itself, once: `frozen` classes report its parameters (frozen, eq...)."""
 
 
 def _values(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
@@ -118,7 +114,11 @@ def frozen(cls: type[_T]) -> type[_T]:
     for method in methods:
         method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
         setattr(cls, method.__name__, method)
-    cls.__dataclass_params__ = _Frozen.__dataclass_params__  # type: ignore[attr-defined]
+    # The parameters dataclass records, as `@dataclass(frozen=True, slots=True)` would
+    # record them: `dataclasses` reads `frozen` when a subclass is declared.
+    params = copy(cls.__dataclass_params__)  # type: ignore[attr-defined]
+    params.init = params.repr = params.eq = params.frozen = True
+    cls.__dataclass_params__ = params  # type: ignore[attr-defined]
     return cls
 
 
