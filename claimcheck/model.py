@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from copy import copy
+from inspect import signature
 from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
 from reprlib import recursive_repr
@@ -72,8 +73,9 @@ def frozen(cls: type[_T]) -> type[_T]:
     equality, hash, repr, immutability and pickling are closures over the field names
     that do what dataclass's methods do.
     """
-    if not cls.__doc__ or hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__}: a frozen model class needs a docstring and no __post_init__")
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: frozen() makes no __post_init__ call")
+    documented = bool(cls.__doc__)
     cls = dataclass(slots=True, init=False, repr=False, eq=False)(cls)  # nothing compiled
     plain = fields(cls)
     if any(not f.init or f.kw_only or not f.repr or not f.compare or f.hash is not None for f in plain):
@@ -114,6 +116,8 @@ def frozen(cls: type[_T]) -> type[_T]:
     for method in methods:
         method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
         setattr(cls, method.__name__, method)
+    if not documented:  # dataclass's docstring for a class without one: its signature
+        cls.__doc__ = cls.__name__ + str(signature(cls)).replace(" -> None", "")
     # The parameters dataclass records, as `@dataclass(frozen=True, slots=True)` would
     # record them: `dataclasses` reads `frozen` when a subclass is declared.
     params = copy(cls.__dataclass_params__)  # type: ignore[attr-defined]
