@@ -10,12 +10,11 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..errors import ClaimcheckError
-from ..model import Finding
+from ..model import Finding, frozen
 from ..report.atomic import atomic_writer
 
 BASELINE_VERSION = 1
@@ -42,7 +41,7 @@ def _key_path(source: str, base: Path) -> str:
         return absolute.as_posix()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Baseline:
     """Recorded findings as (path, fingerprint) with how many times each occurred."""
 

@@ -19,14 +19,14 @@ import enum
 import fnmatch
 import os
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from ..errors import ClaimcheckError, UsageError
 from ..load.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CLAIMS, parse_size
-from ..model import Severity
+from ..model import Severity, frozen
 from .rules import RULES
 
 if sys.version_info >= (3, 11):
@@ -60,7 +60,7 @@ class FailOn(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Override:
     """Settings for the files matching `paths` (globs relative to the configuration file)."""
 
@@ -74,7 +74,7 @@ class Override:
         return any(fnmatch.fnmatchcase(relative, p) or fnmatch.fnmatchcase(relative, p.rstrip("/") + "/*") for p in self.paths)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Config:
     """Which rules run at which severity; `origin` names the file it came from, if any."""
 

@@ -4,19 +4,18 @@ Built once per document so each rule stays a cheap pass over the claims.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from ..ledger import Ledger, Reconciliation, reconcile
 from ..load import read_prose
-from ..model import Claim, Document, Span
+from ..model import Claim, Document, Span, frozen
 from ..segment import Segmentation, segment
 
 if TYPE_CHECKING:
     from ..compare import Comparison
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CheckContext:
     document: Document
     prose: str

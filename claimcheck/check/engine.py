@@ -4,13 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
-from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator, Sequence, Union
 
 from ..errors import ClaimcheckError, InputError
 from ..ledger import Ledger, ledger_path, read_ledger
 from ..load import DEFAULT_MAX_BYTES, FetchOptions, Fetcher, Input, InputKind, LineIndex, ReadOptions, looks_like_url, plan_inputs, read_target
-from ..model import Document, Finding, Severity
+from ..model import Document, Finding, Severity, frozen
 from ..pipeline import extract
 from .config import Config, ConfigFinder
 from .context import CheckContext
@@ -100,7 +99,7 @@ def ledger_for(source: str, mode: LedgerMode) -> Ledger | None:
     return read_ledger(file)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CheckedDocument:
     """One input after checking: its findings, the configuration that governed it, its size."""
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from ..model import Claim, Kind
+from ..model import Claim, Kind, frozen
 from .context import CheckContext
 from .language import STOPWORDS, WORD, is_past_tense, singular
 
@@ -40,7 +39,7 @@ _CHANGE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Interval:
     low: float
     high: float
@@ -75,7 +74,7 @@ def subject_key(claim: Claim) -> tuple[str, str, str] | None:
     return (claim.kind.value, claim.unit or "", singular(head))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Frame:
     """The words around a claim: content words, the names among them, and past-tense verbs."""
 
@@ -105,7 +104,7 @@ def frame(context: CheckContext, claim: Claim) -> Frame:
     return Frame(words, names - {first} if first and near.count(first) == 1 else names, verbs, first)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Comparison:
     """What `same_quantity` needs about every comparable claim, computed once per document.
 

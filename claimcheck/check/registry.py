@@ -5,14 +5,14 @@ The rule functions live in `rules/`; this module only describes them, so reporte
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable, Iterable, Mapping
 
-from ..model import Claim, Severity
+from ..model import Claim, Severity, frozen
 from .context import CheckContext
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Hit:
     """A rule's raw result: the claim it is about and the words its message needs."""
 
@@ -20,7 +20,7 @@ class Hit:
     values: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Rule:
     """A check with a stable identity; `message` is a `str.format` template over `Hit.values`.
 

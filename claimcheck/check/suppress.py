@@ -7,17 +7,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from ..model import Finding
+from ..model import Finding, frozen
 
 _DIRECTIVE = re.compile(r"<!--\s*claimcheck\s*:\s*(?P<verb>ignore|off|on)\b(?P<codes>[^>]*?)\s*-->", re.I)
 _CODE = re.compile(r"[A-Za-z]+\d*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n|\r[ \t]*\r")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Suppression:
     """Findings starting in [start, end) are dropped; `codes` empty means every rule."""
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import signal
 import sys
 from typing import Any
 
@@ -54,6 +53,8 @@ def run() -> None:
 
         print(f"claimcheck {__version__}")
         return
+    import signal  # not for --version: it builds enums of every signal and handler
+
     from ..errors import ClaimcheckError
     from .common import ExitCode
 

@@ -1,5 +1,4 @@
 """`claimcheck check`: editorial CI. Rules over the claims of drafts, with linter exit codes."""
-from __future__ import annotations
 
 import datetime as dt
 import io

@@ -2,12 +2,10 @@
 
 Data goes to stdout, messages to stderr. Exit codes are `ExitCode`, documented in the README.
 """
-from __future__ import annotations
 
 import enum
 import os
 import sys
-from dataclasses import dataclass
 import datetime as dt
 from typing import BinaryIO, Optional, TextIO
 
@@ -15,6 +13,7 @@ import typer
 
 from .. import __version__
 from ..errors import UsageError
+from ..model import frozen
 from .coercion import Group
 
 
@@ -24,7 +23,7 @@ class ExitCode(enum.IntEnum):
     ERROR = 2  # usage error, or at least one input could not be read
 
 
-@dataclass(frozen=True)
+@frozen
 class Environment:
     """Where the program reads and writes, and what those streams are; tests build their own."""
 

@@ -1,5 +1,4 @@
 """`claimcheck compare`: each claim of a draft against press releases, reports or an earlier story."""
-from __future__ import annotations
 
 import enum
 from dataclasses import replace

@@ -2,7 +2,6 @@
 
 Like diff(1): exit 0 when no claim changed, 1 when some did, 2 when a version could not be read.
 """
-from __future__ import annotations
 
 import enum
 import json

@@ -1,5 +1,4 @@
 """`claimcheck extract`: list the claims of each article, from files, standard input or the web."""
-from __future__ import annotations
 
 import enum
 from contextlib import closing, contextmanager

@@ -4,7 +4,6 @@ The screen is drawn with rich from `Text` objects (document text is never read a
 markup, and control characters are removed); keys are read one at a time in raw mode.
 All decisions go through `ReviewSession`, which writes the ledger before returning.
 """
-from __future__ import annotations
 
 import enum
 import json

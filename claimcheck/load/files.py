@@ -12,11 +12,12 @@ import enum
 import os
 import re
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
 from ..errors import InputError, LimitError
+from ..model import frozen
 # .html is imported by the functions that read a page or sniff for one: most inputs are text files.
 from .limits import ReadOptions, human_size, is_wide
 from .url import HTML_TYPES, FetchOptions, Fetcher, looks_like_url
@@ -54,7 +55,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class InputMetadata:
     """What is known about an input besides its text; reported as the document's `metadata`.
 
@@ -74,7 +75,7 @@ class InputMetadata:
         return {key: value for key, value in asdict(self).items() if value is not None}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Input:
     """One article as read: where it came from, the text that is checked, and what else is known."""
 
@@ -89,7 +90,7 @@ class InputKind(str, enum.Enum):
     STDIN = "stdin"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Target:
     """One input to read, once arguments and input lists have been expanded."""
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import InputError
+from ..model import frozen
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -29,7 +29,7 @@ _CONTAINERS = frozenset({"list", "table", "quote", "div", "body"})
 _SKIPPED = frozenset({"graphic", "fw", "note"})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Article:
     """What a page says: its article text (offsets of claims refer to it) and who, what and when."""
 

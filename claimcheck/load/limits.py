@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 
 from ..errors import UsageError
+from ..model import frozen
 
 DEFAULT_MAX_BYTES = 10_000_000
 DEFAULT_MAX_CLAIMS = 10_000
@@ -24,7 +24,7 @@ _SIZE_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 _WIDE = ("utf-16", "utf-32")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ReadOptions:
     """How files and standard input are read.
 

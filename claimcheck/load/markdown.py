@@ -9,8 +9,10 @@ an offset into the file as written. Newlines are kept, so paragraphs stay paragr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Mapping
+
+from ..model import frozen
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
@@ -182,7 +184,7 @@ def not_prose_regions(text: str, start: int = 0) -> list[tuple[int, int]]:
     return merged
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Prose:
     """A text with its prose view and what its front matter says."""
 

@@ -10,13 +10,13 @@ import datetime as dt
 import re
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 
 from ..errors import FetchError
+from ..model import frozen
 from .limits import DEFAULT_MAX_BYTES, human_size
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def looks_like_url(argument: str) -> bool:
     return bool(_SCHEME.match(argument))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FetchOptions:
     """How patient and how trusting a fetch is.
 
@@ -62,7 +62,7 @@ class FetchOptions:
         return 3 * self.timeout
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Fetched:
     """A successful response: where it ended up, what it says it is, and its body."""
 

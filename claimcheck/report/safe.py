@@ -9,6 +9,7 @@ rules and tests/test_output_safety.py shows each attack string arriving inert.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # C0 and C1 controls (ESC, CSI, OSC, BEL, backspace...) and DEL; tab and line breaks are
 # handled by each format. Bidi overrides and isolates can reorder what a reader sees
@@ -16,14 +17,26 @@ import re
 # Indic scripts and emoji sequences need them, and they reorder nothing.
 _C0_C1 = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-_TERMINAL_UNSAFE = re.compile(f"[{_C0_C1}{_BIDI}\ud800-\udfff]")
-_INVISIBLE = re.compile(f"[{_C0_C1}{_BIDI}\u2028\u2029\ud800-\udfff]")
-_CONTROL = re.compile(f"[{_C0_C1}]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_TERMINAL_UNSAFE = f"[{_C0_C1}{_BIDI}\ud800-\udfff]"
+_INVISIBLE = f"[{_C0_C1}{_BIDI}\u2028\u2029\ud800-\udfff]"
+_CONTROL = f"[{_C0_C1}]"
+_SURROGATE = "[\ud800-\udfff]"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MARKDOWN_SPECIAL = re.compile(r"([\\|`*_\[\]<>&~])")
-_SARIF_SPECIAL = re.compile(r"([\[\]{}])")
-_JSON_UNSAFE = re.compile("[\x85\u2028\u2029\ud800-\udfff]")
+_MARKDOWN_SPECIAL = r"([\\|`*_\[\]<>&~])"
+_SARIF_SPECIAL = r"([\[\]{}])"
+_JSON_UNSAFE = "[\x85\u2028\u2029\ud800-\udfff]"
+
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """`source` compiled on its first use and kept here for the rest of the run.
+
+    Not at import: a class with a range beyond Latin-1 costs 2-4 M instructions to
+    compile, and a run writing JSON usually needs none of these. Not in `re`'s own cache
+    either: attribution's one pattern per surname overflows it on a long run, and each
+    eviction would mean compiling again (printable() runs per table cell).
+    """
+    return re.compile(source)
 
 
 def no_surrogates(text: str) -> str:
@@ -32,7 +45,8 @@ def no_surrogates(text: str) -> str:
     They cannot be written as UTF-8, so a JSON or CSV file would otherwise fail half-way.
     One code point stays one code point, so offsets into the text stay right.
     """
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    surrogate = _pattern(_SURROGATE)
+    return surrogate.sub("\ufffd", text) if surrogate.search(text) else text
 
 
 def _json_char(match: re.Match[str]) -> str:
@@ -47,7 +61,10 @@ def json_text(dumped: str) -> str:
     written as escapes, so a reader that splits JSON lines on every Unicode line break
     (`str.splitlines`, JavaScript before ES2019) still sees one record a line.
     """
-    return _JSON_UNSAFE.sub(_json_char, dumped) if _JSON_UNSAFE.search(dumped) else dumped
+    if dumped.isprintable():  # none of those characters is printable: most text is done here
+        return dumped
+    unsafe = _pattern(_JSON_UNSAFE)
+    return unsafe.sub(_json_char, dumped) if unsafe.search(dumped) else dumped
 
 
 def _visible_char(match: re.Match[str]) -> str:
@@ -66,12 +83,12 @@ def visible(text: str) -> str:
     or start a line that a CI runner reads as a command.
     """
     text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-    return _INVISIBLE.sub(_visible_char, text)
+    return _pattern(_INVISIBLE).sub(_visible_char, text)
 
 
 def printable(text: str) -> str:
     """Document text for a terminal: controls, bidi overrides and lone surrogates removed; tab as a space."""
-    return _TERMINAL_UNSAFE.sub("", text.replace("\t", " "))
+    return _pattern(_TERMINAL_UNSAFE).sub("", text.replace("\t", " "))
 
 
 def terminal_text(text: str) -> str:
@@ -79,7 +96,7 @@ def terminal_text(text: str) -> str:
 
     One character for one, so offsets into the text still point at the same places.
     """
-    return _TERMINAL_UNSAFE.sub("\ufffd", text)
+    return _pattern(_TERMINAL_UNSAFE).sub("\ufffd", text)
 
 
 def one_line(text: str) -> str:
@@ -95,7 +112,7 @@ def csv_cell(text: str) -> str:
     file to a terminal stays harmless. A CR becomes LF: the csv module does not quote a
     cell for a bare CR, and a reader would end the row there.
     """
-    text = no_surrogates(_CONTROL.sub("\ufffd", text))
+    text = no_surrogates(_pattern(_CONTROL).sub("\ufffd", text))
     if text.startswith(_FORMULA_START):
         text = "'" + text
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
@@ -103,7 +120,7 @@ def csv_cell(text: str) -> str:
 
 def markdown_cell(text: str) -> str:
     """A Markdown table cell: one line; `|`, HTML, links, emphasis, code, entities escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", no_surrogates(one_line(text)))
+    return _pattern(_MARKDOWN_SPECIAL).sub(r"\\\1", no_surrogates(one_line(text)))
 
 
 def sarif_text(text: str) -> str:
@@ -112,7 +129,7 @@ def sarif_text(text: str) -> str:
     `{` and `}` are doubled, as placeholders require; `[` and `]` are escaped with a
     backslash, so "[click](https://...)" in a story is not read as an embedded link.
     """
-    return _SARIF_SPECIAL.sub(lambda m: m.group() * 2 if m.group() in "{}" else "\\" + m.group(), text)
+    return _pattern(_SARIF_SPECIAL).sub(lambda m: m.group() * 2 if m.group() in "{}" else "\\" + m.group(), text)
 
 
 __all__ = ["csv_cell", "json_text", "markdown_cell", "no_surrogates", "one_line", "printable", "sarif_text", "terminal_text", "visible"]

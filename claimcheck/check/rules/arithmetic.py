@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from ...model import Claim, Kind, Severity
+from ...model import Claim, Kind, Severity, frozen
 from ...report.text import format_number
 from ..context import CheckContext, claims_by_sentence
 from ..language import content_words
@@ -52,7 +51,7 @@ _WHOLE = re.compile(r"\s+of\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:throu
 _ARITHMETIC_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.MEASURE, Kind.PERCENT})
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Change:
     """A stated move of one quantity: "from 40 to 50" or "to 50 from 40"."""
 
