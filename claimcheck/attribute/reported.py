@@ -273,8 +273,9 @@ def _names_someone(words: list[str]) -> bool:
 def _background(prose: str, frame: Frame, forward: bool) -> list[Frame]:
     """The writer's own asides inside what a speaker is reported to have said."""
     start, end = frame.start, frame.end
-    dash = prose.find("—", start, end) != -1 or prose.find("–", start, end) != -1
-    if not dash and prose.find(",", start, end) == -1:
+    text = prose[start:end]  # `in` on a slice: str.find with bounds parses its arguments slowly
+    dash = "—" in text or "–" in text
+    if not dash and "," not in text:
         return []  # every aside needs a comma or a dash: most frames have none to scan for
     asides = [Frame(m.end("name") if m.group("name") else m.start(), m.end(), None) for m in (_ASIDE if dash else _NAME_ASIDE).finditer(prose, start, end)]
     if forward:
