@@ -134,7 +134,9 @@ class _Attributor:
 
     def _sentence(self, span: Span) -> Sentence:
         boundaries = [q.end for q in self._quotes_between(span.start, span.end) if self._is_speech(q)]
-        boundaries += [m.end() for m in _CLAUSE_BREAK.finditer(self.prose, span.start, span.end)]
+        text = self.prose[span.start:span.end]
+        if ";" in text or ":" in text:  # most sentences have neither: no scan for them
+            boundaries += [m.end() for m in _CLAUSE_BREAK.finditer(self.prose, span.start, span.end)]
         return Sentence(span, tuple(sorted(boundaries)))
 
     def _quotes_between(self, start: int, end: int) -> list[Quotation]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
 
 # Finite reporting verbs: their subject is the source of the clause they govern.
 REPORTING_VERBS = frozenset(
@@ -176,24 +175,65 @@ def _trie_pattern(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-_VERBS = word_trie(REPORTING_VERBS | EVIDENCE_VERBS)
-# The first letters of all cues: checking them first rejects most words at once.
-_CUE_INITIALS = "".join(sorted({w[0] for w in REPORTING_VERBS | EVIDENCE_VERBS | PARTICIPLES | set(HEDGES)} | set("Aaq")))
+class Cue:
+    """One cue word of a sentence: where it stands, as written, and which frame it opens
+    ("verb", "participle", "hedge", "according" or "quoted_as")."""
 
-# One pass finds every cue of a sentence; what each means is decided in reported.py.
-CUE = re.compile(
-    rf"\b(?=[{_CUE_INITIALS}])(?:(?P<according>[Aa]ccording to)|(?P<quoted_as>quoted)\b(?=[^.;]{{1,80}}?\bas saying\b)"
-    rf"|(?P<verb>{_VERBS})|(?P<participle>{word_trie(PARTICIPLES)})"
-    rf"|(?P<hedge>{word_trie(set(HEDGES))}))\b"
-)
+    __slots__ = ("start", "end", "word", "kind")
+
+    def __init__(self, start: int, end: int, word: str, kind: str) -> None:
+        self.start = start
+        self.end = end
+        self.word = word
+        self.kind = kind
 
 
-def speech_verbs(prose: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The reporting verbs of prose[start:end]: `," Zelensky said` or `said: "`.
+_ACCORDING = ("according to", "According to")
+_KINDS = {
+    **dict.fromkeys(REPORTING_VERBS | EVIDENCE_VERBS, "verb"),
+    **dict.fromkeys(PARTICIPLES, "participle"),
+    **dict.fromkeys(HEDGES, "hedge"),
+    **dict.fromkeys(_ACCORDING, "according"),
+}
+_CUE_WORDS = word_trie(set(_KINDS))
+# A cue is a whole word. Written as "\b(?:cue)\b", the pattern has no first character
+# for the regex engine to skip ahead to, so it is tried at every position (a third of
+# attribution's time). Here it starts with the character before the word, any but an
+# ASCII letter, digit or underscore, and the engine skips over words in C. A non-ASCII
+# letter is in that set too: find_cues drops what follows it. The cue is group 1.
+_CUE_AFTER = re.compile(rf"[^a-zA-Z0-9_]({_CUE_WORDS})\b")
+# The same at the start of the text, where nothing stands before the word.
+_CUE_AT = re.compile(rf"{_CUE_WORDS}\b")
+# "Interfax quoted X as saying": "quoted" opens a frame of its own, else it is a verb.
+_AS_SAYING_AHEAD = re.compile(r"[^.;]{1,80}?\bas saying\b")
 
-    CUE finds them with the other cues (one pattern to compile, not two).
-    """
-    return (m for m in CUE.finditer(prose, start, end) if m.group() in REPORTING_VERBS)
+
+def find_cues(prose: str, start: int, end: int) -> list[Cue]:
+    """Every cue of prose[start:end], in order; what each means is decided in reported.py."""
+    found: list[Cue] = []
+    if start == 0:
+        first = _CUE_AT.match(prose, 0, end)
+        if first is not None:
+            found.append(_cue(prose, 0, first.end(), first.group(), end))
+            start = first.end()
+    else:
+        start -= 1  # as \b does, look at the character before the range
+    for m in _CUE_AFTER.finditer(prose, start, end):
+        if not prose[m.start()].isalnum():
+            found.append(_cue(prose, m.start(1), m.end(), m.group(1), end))
+    return found
+
+
+def _cue(prose: str, start: int, end: int, word: str, limit: int) -> Cue:
+    kind = _KINDS[word]
+    if word == "quoted" and _AS_SAYING_AHEAD.match(prose, end, limit):
+        kind = "quoted_as"
+    return Cue(start, end, word, kind)
+
+
+def speech_verbs(prose: str, start: int, end: int) -> list[Cue]:
+    """The reporting verbs of prose[start:end]: `," Zelensky said` or `said: "`."""
+    return [cue for cue in find_cues(prose, start, end) if cue.word in REPORTING_VERBS]
 
 
 @lru_cache(maxsize=1)

@@ -31,8 +31,10 @@ _CAP = r"[A-Z][\w'’&.-]*"
 _PARTICLE_WORDS = "de|van|von|der|den|bin|al|da|di|du|la|le|del"
 _PARTICLES = rf"(?:{_PARTICLE_WORDS})"
 _CONNECT = rf"(?:of|for|the|{_PARTICLE_WORDS})"
-# A capitalised run: "Volodymyr Zelensky", "Institute for the Study of War".
-NAME_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}{_CAP})*")
+# A capitalised run: "Volodymyr Zelensky", "Institute for the Study of War". The test of
+# the character before it comes after the capital, so that the pattern starts with a
+# character set and the regex engine skips ahead to capitals.
+NAME_RUN = re.compile(rf"[A-Z](?<![\w'’-].)[\w'’&.-]*(?:[ \t]+(?:{_CONNECT}[ \t]+){{0,2}}{_CAP})*")
 _GAP = re.compile(r"[ \t]+")
 _ABBREVIATION_MAX = 4
 _DETERMINERS = frozenset("the a an".split())
@@ -412,9 +414,14 @@ class NameBook:
 
 @lru_cache(maxsize=1024)
 def _full_name_pattern(surname: str, is_person: bool) -> re.Pattern[str]:
-    """Up to three capitalised words before `surname` (cached: one compile per surname)."""
+    """Up to three capitalised words before `surname` (cached: one compile per surname).
+
+    The first word is written out rather than as {1,3}: starting with a capital, the
+    pattern lets the regex engine skip ahead to capitals.
+    """
     connect = _PARTICLES if is_person else _CONNECT
-    return re.compile(rf"(?:{_CAP}[ \t]+(?:{connect}[ \t]+)?){{1,3}}{re.escape(surname)}\b")
+    word = rf"{_CAP}[ \t]+(?:{connect}[ \t]+)?"
+    return re.compile(rf"{word}(?:{word}){{0,2}}{re.escape(surname)}\b")
 
 
 @lru_cache(maxsize=4096)

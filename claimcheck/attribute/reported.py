@@ -12,7 +12,7 @@ import re
 from typing import Callable
 
 from ..model import Source, Span
-from .cues import CUE, DOCUMENT_NOUNS, EVIDENCE_VERBS, HEDGES, NOUN_LIKE_VERBS, OBJECT_VERBS, PRONOUNS
+from .cues import DOCUMENT_NOUNS, EVIDENCE_VERBS, HEDGES, NOUN_LIKE_VERBS, OBJECT_VERBS, PRONOUNS, Cue, find_cues
 from .subjects import clause_chunks, inverted_in, sentence_subject, subject_after, subject_before, subject_in
 
 
@@ -75,10 +75,11 @@ _AS_SAYING = re.compile(r"\bas saying(?:[ \t]+that)?\b")
 _NEXT_BREAK = re.compile(r"[,;:]|$")
 # Asides that explain a name ("Acme, the parts maker that employs 850 people,", "Smith,
 # who has run the shop for 30 years,", "Jones, 44,"): the writer's, wherever they stand.
-_ASIDE = re.compile(
-    r"(?P<name>[A-Z][\w'’.-]*),[ \t]+(?:(?:the|a|an|who|whom|whose)\b[^,;—–]*,|(?:aged[ \t]+)?\d{1,3},)"
-    r"|[—–][ \t]*who\b[^—–]*[—–]"
-)
+_NAME_ASIDE_PATTERN = r"(?P<name>[A-Z][\w'’.-]*),[ \t]+(?:(?:the|a|an|who|whom|whose)\b[^,;—–]*,|(?:aged[ \t]+)?\d{1,3},)"
+_ASIDE = re.compile(_NAME_ASIDE_PATTERN + r"|[—–][ \t]*who\b[^—–]*[—–]")
+# The first branch alone, for text without a dash: starting with a capital, it lets the
+# regex engine skip ahead to capitals instead of trying every position.
+_NAME_ASIDE = re.compile(_NAME_ASIDE_PATTERN)
 # In reported speech a relative clause is background too ("said the library, which opened in
 # 1931, had 52,000 visits"); under a trailing "according to" it is part of the account.
 _RELATIVE = re.compile(r",[ \t]+which\b[^,;—–]*(?:,|(?=[;—–]))")
@@ -126,24 +127,22 @@ def find_frames(prose: str, span: Span, lookups: Lookups) -> list[Frame]:
     frames: list[Frame] = []
     last_speaker: Speaker | None = None
     sentence: Sentence | None = None
-    for count, m in enumerate(CUE.finditer(prose, span.start, span.end)):
-        if count == _MAX_CUES_PER_SENTENCE:
-            break
-        if lookups.in_quotation(m.start()):
+    for cue in find_cues(prose, span.start, span.end)[:_MAX_CUES_PER_SENTENCE]:
+        if lookups.in_quotation(cue.start):
             continue
         if sentence is None:
             sentence = lookups.sentence(span)  # most sentences have no cue: their clauses are never needed
-        found = _CUE_FRAMES[m.lastgroup](prose, sentence, m, lookups, last_speaker)
-        if found and m.lastgroup == "verb":
+        found = _CUE_FRAMES[cue.kind](prose, sentence, cue, lookups, last_speaker)
+        if found and cue.kind == "verb":
             last_speaker = found[0].speaker
         frames.extend(found)
     return frames
 
 
-def _according_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
+def _according_frames(prose: str, sentence: Sentence, cue: Cue, lookups: Lookups, last: Speaker | None) -> list[Frame]:
     """ "according to X" speaks for the whole sentence, asides about names excepted."""
     span = sentence.span
-    phrase = _phrase_after(prose, m.end(), span.end)
+    phrase = _phrase_after(prose, cue.end, span.end)
     if phrase is None:
         return []
     frame = Frame(span.start, span.end, Speaker(phrase, "according to"))
@@ -184,75 +183,75 @@ def _phrase_after(prose: str, start: int, end: int) -> Span | None:
     return None
 
 
-def _hedge_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
+def _hedge_frames(prose: str, sentence: Sentence, cue: Cue, lookups: Lookups, last: Speaker | None) -> list[Frame]:
     """ "reportedly": the claim comes from reports nobody is named for."""
-    word = m.group().lower()
+    word = cue.word.lower()
     return [Frame(sentence.span.start, sentence.span.end, Speaker(None, word, Source(HEDGES[word], word, word)))]
 
 
-def _quoted_as_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
+def _quoted_as_frames(prose: str, sentence: Sentence, cue: Cue, lookups: Lookups, last: Speaker | None) -> list[Frame]:
     """ "Interfax quoted X as saying" and "X was quoted by Interfax as saying": X speaks."""
     span = sentence.span
-    saying = _AS_SAYING.search(prose, m.end(), span.end)
+    saying = _AS_SAYING.search(prose, cue.end, span.end)
     if not saying:
         return []
-    passive = _PASSIVE.search(prose, max(span.start, m.start() - 12), m.start())
+    passive = _PASSIVE.search(prose, max(span.start, cue.start - 12), cue.start)
     if passive:
-        quoted = subject_before(prose, _clause_start(sentence, m.start()), passive.start())
+        quoted = subject_before(prose, _clause_start(sentence, cue.start), passive.start())
     else:
-        quoted = Span(m.end() + 1, saying.start() - 1)
+        quoted = Span(cue.end + 1, saying.start() - 1)
     return [Frame(saying.end(), span.end, Speaker(quoted, "quoted"))] if quoted else []
 
 
-def _participle_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
+def _participle_frames(prose: str, sentence: Sentence, cue: Cue, lookups: Lookups, last: Speaker | None) -> list[Frame]:
     """ ", adding that ...": the speaker of the clause before goes on speaking."""
     span = sentence.span
-    if not prose[max(span.start, m.start() - 4):m.start()].rstrip().endswith(","):
+    if not prose[max(span.start, cue.start - 4):cue.start].rstrip().endswith(","):
         return []
-    speaker = last or _known(lookups.speaker_before(m.start()))
+    speaker = last or _known(lookups.speaker_before(cue.start))
     if speaker is None:
-        opening = sentence_subject(prose, span.start, m.start())
-        speaker = Speaker(opening, m.group()) if opening else None
-    return [Frame(m.end(), span.end, speaker)] if speaker else []
+        opening = sentence_subject(prose, span.start, cue.start)
+        speaker = Speaker(opening, cue.word) if opening else None
+    return [Frame(cue.end, span.end, speaker)] if speaker else []
 
 
-def _verb_frames(prose: str, sentence: Sentence, m: re.Match[str], lookups: Lookups, last: Speaker | None) -> list[Frame]:
+def _verb_frames(prose: str, sentence: Sentence, cue: Cue, lookups: Lookups, last: Speaker | None) -> list[Frame]:
     """A reporting verb: its subject speaks for the clause it governs."""
-    frame = _verb_frame(prose, sentence, m, lookups.has_claim)
+    frame = _verb_frame(prose, sentence, cue, lookups.has_claim)
     if frame is None:
         return []
-    return [frame, *_background(prose, frame, forward=frame.start > m.start())]
+    return [frame, *_background(prose, frame, forward=frame.start > cue.start)]
 
 
 def _known(source: Source | None) -> Speaker | None:
     return Speaker(None, source.cue, source) if source else None
 
 
-def _verb_frame(prose: str, sentence: Sentence, m: re.Match[str], has_claim: Callable[[int, int], bool]) -> Frame | None:
+def _verb_frame(prose: str, sentence: Sentence, cue: Cue, has_claim: Callable[[int, int], bool]) -> Frame | None:
     span = sentence.span
-    verb = m.group().lower()
-    chunks = clause_chunks(prose, _clause_start(sentence, m.start()), m.start())
+    verb = cue.word.lower()
+    chunks = clause_chunks(prose, _clause_start(sentence, cue.start), cue.start)
     inverted = inverted_in(prose, chunks)
-    phrase = subject_after(prose, m.end(), span.end) if inverted else subject_in(prose, chunks)
+    phrase = subject_after(prose, cue.end, span.end) if inverted else subject_in(prose, chunks)
     if phrase is None:
         return None
     words = prose[phrase.start:phrase.end].split()
-    that = _THAT.match(prose, m.end(), span.end)  # "said Tuesday that ...": the clause starts after it
+    that = _THAT.match(prose, cue.end, span.end)  # "said Tuesday that ...": the clause starts after it
     followed_by_that = that is not None
-    trails = not inverted and _trails(prose, span, phrase, m.end(), has_claim)
+    trails = not inverted and _trails(prose, span, phrase, cue.end, has_claim)
     if verb in EVIDENCE_VERBS:
         if not DOCUMENT_NOUNS.intersection(w.lower() for w in words[:4]) or (verb.startswith("f") and not followed_by_that):
             return None
     if verb in NOUN_LIKE_VERBS and not followed_by_that and not _names_someone(words):
         return None
-    if verb in OBJECT_VERBS and not (followed_by_that or trails or inverted or _CLAUSE_AHEAD.match(prose, m.end(), span.end)):
+    if verb in OBJECT_VERBS and not (followed_by_that or trails or inverted or _CLAUSE_AHEAD.match(prose, cue.end, span.end)):
         return None
     speaker = Speaker(phrase, verb)
     if inverted:
-        return Frame(span.start, m.start(), speaker)
+        return Frame(span.start, cue.start, speaker)
     if trails:
         return Frame(span.start, phrase.start, speaker)
-    return Frame(that.end() if that else m.end(), span.end, speaker)
+    return Frame(that.end() if that else cue.end, span.end, speaker)
 
 
 _CUE_FRAMES = {
@@ -274,9 +273,11 @@ def _names_someone(words: list[str]) -> bool:
 def _background(prose: str, frame: Frame, forward: bool) -> list[Frame]:
     """The writer's own asides inside what a speaker is reported to have said."""
     start, end = frame.start, frame.end
-    if prose.find(",", start, end) == -1 and prose.find("—", start, end) == -1 and prose.find("–", start, end) == -1:
+    text = prose[start:end]  # `in` on a slice: str.find with bounds parses its arguments slowly
+    dash = "—" in text or "–" in text
+    if not dash and "," not in text:
         return []  # every aside needs a comma or a dash: most frames have none to scan for
-    asides = [Frame(m.end("name") if m.group("name") else m.start(), m.end(), None) for m in _ASIDE.finditer(prose, start, end)]
+    asides = [Frame(m.end("name") if m.group("name") else m.start(), m.end(), None) for m in (_ASIDE if dash else _NAME_ASIDE).finditer(prose, start, end)]
     if forward:
         asides += [Frame(m.start(), m.end(), None) for m in _RELATIVE.finditer(prose, start, end)]
     return asides

@@ -60,21 +60,31 @@ def speaker_after(prose: str, quote_end: int, limit: int, ends_sentence: bool, h
     """ `," Zelensky said` / `," said Zelensky` right after a quotation."""
     limit = min(limit, quote_end + _AFTER_QUOTE_CHARS)
     start = _LEAD.match(prose, quote_end, limit).end()
-    verb = headline_speech_verb().search(prose, start, limit) if headline else next(speech_verbs(prose, start, limit), None)
+    verb = _first_speech_verb(prose, start, limit, headline)
     if verb is None:
         return None
-    between = prose[start:verb.start()]
+    verb_start, verb_end, word = verb
+    between = prose[start:verb_start]
     if _word_count(between) > _MAX_WORDS_BEFORE_VERB or _has_sentence_end(between) or _quote_marks(between) > 2:
         return None
     if not between.strip():
         if headline:
             return None
-        phrase = subject_after(prose, verb.end(), limit)
+        phrase = subject_after(prose, verb_end, limit)
     else:
         if ends_sentence and not between.lstrip()[0].islower():
             return None
-        phrase = subject_before(prose, start, verb.start())
-    return Attribution(phrase, verb.group().lower()) if phrase else None
+        phrase = subject_before(prose, start, verb_start)
+    return Attribution(phrase, word.lower()) if phrase else None
+
+
+def _first_speech_verb(prose: str, start: int, limit: int, headline: bool) -> tuple[int, int, str] | None:
+    """Where the first reporting verb of prose[start:limit] stands, and the verb itself."""
+    if headline:
+        m = headline_speech_verb().search(prose, start, limit)
+        return (m.start(), m.end(), m.group()) if m else None
+    verbs = speech_verbs(prose, start, limit)
+    return (verbs[0].start, verbs[0].end, verbs[0].word) if verbs else None
 
 
 def speaker_before(prose: str, quote_start: int, lower: int, sentence_start: int) -> Attribution | None:
@@ -83,17 +93,17 @@ def speaker_before(prose: str, quote_start: int, lower: int, sentence_start: int
     head = prose[lower:quote_start].rstrip()
     if not head:
         return None
-    verbs = list(speech_verbs(prose, lower, quote_start))
+    verbs = speech_verbs(prose, lower, quote_start)
     if verbs:
         verb = verbs[-1]
-        rest = prose[verb.end():quote_start].strip()
+        rest = prose[verb.end:quote_start].strip()
         if rest.endswith((":", ",")) and _word_count(rest) <= _MAX_WORDS_AFTER_VERB and not _has_sentence_end(rest[:-1]):
             clause_start = max(lower, sentence_start)
-            if is_inverted(prose, clause_start, verb.start()):
+            if is_inverted(prose, clause_start, verb.start):
                 return None
-            phrase = subject_before(prose, clause_start, verb.start())
+            phrase = subject_before(prose, clause_start, verb.start)
             if phrase:
-                return Attribution(phrase, verb.group().lower())
+                return Attribution(phrase, verb.word.lower())
     if _INTRODUCER.search(head):
         phrase = sentence_subject(prose, max(lower, sentence_start), quote_start)
         return Attribution(phrase, ":") if phrase else None

@@ -6,7 +6,7 @@ millions of characters a second, and its mistakes can be fixed where they happen
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..model import Span
 
@@ -35,10 +35,10 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 # A sentence ends at . ! ? or an ellipsis ("..." or "…"), with closing quotes or brackets
-# after it, before white space and something that can start a sentence. The pattern
-# starts with a character class so that the regex engine skips ahead to candidates;
-# group 1 is the white space, so the next sentence starts at its end.
+# after it, before white space and something that can start a sentence. Group 1 is the
+# white space, so the next sentence starts at its end.
 _BOUNDARY = re.compile(r"""[.!?…][.!?…]*["'”’»)\]]*(?=(\s+)["'“‘«(\[]?[A-Z0-9])""")
+_STOPS = (".", "!", "?", "…")
 _MAX_SENTENCE_CHARS = 1500
 _WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
 _WORD_AFTER = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z]+)")
@@ -77,7 +77,7 @@ def split_sentences(prose: str, paragraphs: Sequence[Span]) -> list[Span]:
         return spans
     index = 0
     start, para_end = paragraphs[0].start, paragraphs[0].end
-    for m in _BOUNDARY.finditer(prose, start, paragraphs[-1].end):
+    for m in _boundaries(prose, start, paragraphs[-1].end):
         dot, stop = m.span()
         while stop > para_end:
             _append(prose, start, para_end, spans)
@@ -96,6 +96,29 @@ def split_sentences(prose: str, paragraphs: Sequence[Span]) -> list[Span]:
     for para in paragraphs[index + 1:]:
         _append(prose, para.start, para.end, spans)
     return spans
+
+
+def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What _BOUNDARY.finditer(text, start, end) finds.
+
+    A boundary starts at a stop: str.find skips ahead to them with memchr, where the
+    regex engine tested every character against the set of stops (a fifth of
+    segmentation); the pattern is then tried at each stop after the last boundary.
+    """
+    stops: list[int] = []
+    for stop in _STOPS:
+        at = text.find(stop, start, end)
+        while at != -1:
+            stops.append(at)
+            at = text.find(stop, at + 1, end)
+    stops.sort()
+    last = start
+    for at in stops:
+        if at >= last:
+            m = _BOUNDARY.match(text, at, end)
+            if m is not None:
+                yield m
+                last = m.end()
 
 
 def _append(text: str, start: int, end: int, out: list[Span]) -> None:
