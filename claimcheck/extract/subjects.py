@@ -43,7 +43,18 @@ big small major key top same different separate further last previous record
 """.split())
 
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "news", "series", "species")
-_WORD = re.compile(r"(?:[^\S\n]+|\n(?![^\S\n]*\n))[^\S\n]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)(?![\w-])")
+_WORD_PATTERN = r"(?:[^\S\n]+|\n(?![^\S\n]*\n))[^\S\n]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)(?![\w-])"
+_WORD = re.compile(_WORD_PATTERN)
+
+
+def _words_pattern(count: int) -> str:
+    """Up to `count` words in a row, one group each: a word that ends where the next
+    cannot start leaves the groups after it empty, as reading word by word would stop."""
+    return _WORD_PATTERN if count == 1 else f"{_WORD_PATTERN}(?:{_words_pattern(count - 1)})?"
+
+
+# The next words after a number, read in one match (index: how many at most).
+_WORDS = [None, *(re.compile(_words_pattern(count)) for count in range(1, 5))]
 _OF = re.compile(r"[^\S\n]+of(?=\s)")
 _DETERMINER = re.compile(r"[^\S\n]+(?:the|a|an|its|their|his|her|our|this|that|these|those)(?=\s)", re.IGNORECASE)
 _NAME_BEFORE_COMMA = re.compile(
@@ -90,32 +101,53 @@ def _participle_lower(lower: str) -> bool:
     return len(lower) > 4 and lower.endswith("ed") and not lower.endswith("eed")
 
 
+# What a word after a number is to counted_noun, by its form: a word that ends the noun
+# phrase, a participle (read past), else a noun, with flags for a plural and a singular
+# modifier. Remembered per word as written (news repeats its words; each test is a method
+# call), up to a bound so a long run of distinct words cannot grow it without end.
+_STOP, _PARTICIPLE, _NOUN, _PLURAL_NOUN, _MODIFIER = 1, 2, 4, 8, 16
+_CLASSES: dict[str, int] = {}
+_CLASSES_BOUND = 20_000
+
+
+def _classify(word: str) -> int:
+    lower = word.lower()
+    if not _noun_like_lower(lower):
+        code = _STOP
+    elif _participle_lower(lower):
+        code = _PARTICIPLE
+    else:
+        code = _NOUN | (_PLURAL_NOUN if _plural(lower) else 0) | (_MODIFIER if lower in SINGULAR_MODIFIERS else 0)
+    if len(_CLASSES) >= _CLASSES_BOUND:
+        _CLASSES.clear()
+    _CLASSES[word] = code
+    return code
+
+
 def counted_noun(text: str, pos: int, *, singular: bool, max_words: int = 4) -> Subject | None:
     """The noun counted by the number that ends at `pos`.
 
     For a plural count, the words up to the first plural within a few words
     ("700 heart transplants"); for one thing, the next noun after any of
-    SINGULAR_MODIFIERS ("one other man", "second year").
+    SINGULAR_MODIFIERS ("one other man", "second year"). The words are read with one
+    match (this runs for most numbers).
     """
-    words: list[str] = []
-    end = pos
-    for _ in range(max_words):
-        m = _WORD.match(text, end)
-        if m is None:
-            break
-        word = m.group(1)
-        lower = word.lower()  # once per word: the three tests below all read it
-        if not _noun_like_lower(lower):
-            break
-        words.append(word)
-        end = m.end()
-        if _participle_lower(lower):
+    m = _WORDS[max_words].match(text, pos)
+    if m is None:
+        return None
+    words = m.groups()
+    count = 0
+    for word in words:
+        if word is None:
+            return None
+        count += 1
+        code = _CLASSES.get(word) or _classify(word)
+        if code == _STOP:
+            return None
+        if code == _PARTICIPLE:
             continue
-        if singular:
-            if lower not in SINGULAR_MODIFIERS:
-                return Subject(" ".join(words), end)
-        elif _plural(lower):
-            return Subject(" ".join(words), end)
+        if not code & _MODIFIER if singular else code & _PLURAL_NOUN:
+            return Subject(word if count == 1 else " ".join(words[:count]), m.end(count))
     return None
 
 
