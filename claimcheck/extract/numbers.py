@@ -309,7 +309,9 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
     """The claim of a number at `start` (in digits `raw`, else in words) that ends where `m`
     starts reading what follows it, if only usual words stand around it."""
     end = m.end(1) if raw is not None else m.start()
-    after = m.group("word") or m.group("joined") or m.group("percent")
+    follows = m.lastgroup  # "word", "joined" or "percent"; None after a comma or a full stop
+    after = m.group(follows) if follows else None
+    joined = follows == "joined"
     if after is not None and (after[0].isupper() or after in _RIGHT_STOPS or _clock_after(text, end, after) or (
             after.lower() in units.CURRENCY_WORDS_AFTER.first_tokens
             and units.CURRENCY_WORDS_AFTER.starting_at(text, end, after) is not None)):
@@ -325,8 +327,8 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
         measured = (_AGE, age.group(1).lower(), age.end()) if age else _percent_or_unit(text, end, after)
         if measured is not None:
             kind, unit, end = measured
-            adjectival = age is not None or m.group("joined") is not None  # "three-day": its noun follows
-    if kind is _COUNT and m.group("joined") is not None:
+            adjectival = age is not None or joined  # "three-day": its noun follows
+    if kind is _COUNT and joined:
         return None  # "3-1", "one-off", "six-cylinder"
     qualified = QUALIFIERS_BEFORE.ending_at(text, start, word) if word.lower() in _QUALIFIER_ENDS else None
     noun = None
