@@ -43,18 +43,7 @@ big small major key top same different separate further last previous record
 """.split())
 
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s", "news", "series", "species")
-_WORD_PATTERN = r"(?:[^\S\n]+|\n(?![^\S\n]*\n))[^\S\n]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)(?![\w-])"
-_WORD = re.compile(_WORD_PATTERN)
-
-
-def _words_pattern(count: int) -> str:
-    """Up to `count` words in a row, one group each: a word that ends where the next
-    cannot start leaves the groups after it empty, as reading word by word would stop."""
-    return _WORD_PATTERN if count == 1 else f"{_WORD_PATTERN}(?:{_words_pattern(count - 1)})?"
-
-
-# The next words after a number, read in one match (index: how many at most).
-_WORDS = [None, *(re.compile(_words_pattern(count)) for count in range(1, 5))]
+_WORD = re.compile(r"(?:[^\S\n]+|\n(?![^\S\n]*\n))[^\S\n]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)(?![\w-])")
 _OF = re.compile(r"[^\S\n]+of(?=\s)")
 _DETERMINER = re.compile(r"[^\S\n]+(?:the|a|an|its|their|his|her|our|this|that|these|those)(?=\s)", re.IGNORECASE)
 _NAME_BEFORE_COMMA = re.compile(
@@ -129,25 +118,24 @@ def counted_noun(text: str, pos: int, *, singular: bool, max_words: int = 4) -> 
 
     For a plural count, the words up to the first plural within a few words
     ("700 heart transplants"); for one thing, the next noun after any of
-    SINGULAR_MODIFIERS ("one other man", "second year"). The words are read with one
-    match (this runs for most numbers).
+    SINGULAR_MODIFIERS ("one other man", "second year").
     """
-    m = _WORDS[max_words].match(text, pos)
-    if m is None:
-        return None
-    words = m.groups()
-    count = 0
-    for word in words:
-        if word is None:
+    words: list[str] = []
+    end = pos
+    for _ in range(max_words):
+        m = _WORD.match(text, end)
+        if m is None:
             return None
-        count += 1
+        word = m.group(1)
         code = _CLASSES.get(word) or _classify(word)
         if code == _STOP:
             return None
+        words.append(word)
+        end = m.end()
         if code == _PARTICIPLE:
             continue
         if not code & _MODIFIER if singular else code & _PLURAL_NOUN:
-            return Subject(word if count == 1 else " ".join(words[:count]), m.end(count))
+            return Subject(" ".join(words), end)
     return None
 
 
