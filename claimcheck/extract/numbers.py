@@ -22,6 +22,12 @@ from .subjects import Subject
 from .words import PhraseTable, WordKind, parse_number_words
 
 Value = int | Decimal  # exact while reading: ints for whole numbers, Decimal otherwise
+# The members the readers test, as module names: in Python 3.11 `Kind.COUNT` goes through
+# the slow attribute hook of EnumType (it defines __getattr__), about 1,000 instructions.
+_COUNT, _PERCENT, _MONEY, _MEASURE = Kind.COUNT, Kind.PERCENT, Kind.MONEY, Kind.MEASURE
+_DURATION, _AGE, _ORDINAL = Kind.DURATION, Kind.AGE, Kind.ORDINAL
+_WORDS_CARDINAL, _WORDS_ORDINAL, _WORDS_FRACTION = WordKind.CARDINAL, WordKind.ORDINAL, WordKind.FRACTION
+_WORDS_VAGUE, _WORDS_SCALE = WordKind.VAGUE, WordKind.SCALE
 _VULGAR = "".join(w.VULGAR_FRACTIONS)
 _SEPARATORS = "\\s(\"'/\\-—–“‘\\[*"
 # Finds where a number may start: a digit, or a number word after a space or an opening
@@ -68,7 +74,7 @@ PRONOUN_ONE_BEFORE: PhraseTable[bool] = PhraseTable(w.PRONOUN_ONE_DETERMINERS)
 ORDINAL_DETERMINERS: PhraseTable[bool] = PhraseTable(w.ORDINAL_DETERMINERS)
 POSITION_VERBS: PhraseTable[bool] = PhraseTable(w.POSITION_VERBS)
 
-_CHANGE_KINDS = frozenset({Kind.PERCENT, Kind.MONEY, Kind.MEASURE})
+_CHANGE_KINDS = frozenset({_PERCENT, _MONEY, _MEASURE})
 _TARGET_RATIO = 4  # the ends of a range are of a size; a change and the level it reaches need not be
 # The words that can start what stands right after a number; any other word there means
 # the number has no unit, so none of the unit tables need a look.
@@ -131,7 +137,7 @@ class _Amount:
     plain: bool = False        # bare digits, no separator or decimal ("2019", "737")
     words: bool = False        # written in words
     scale: int = 1             # the scale word's factor ("million"); already in value
-    kind: Kind = Kind.COUNT
+    kind: Kind = _COUNT
     unit: str | None = None
     currency: str | None = None
     vague: bool = False
@@ -303,7 +309,9 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
     """The claim of a number at `start` (in digits `raw`, else in words) that ends where `m`
     starts reading what follows it, if only usual words stand around it."""
     end = m.end(1) if raw is not None else m.start()
-    after = m.group("word") or m.group("joined") or m.group("percent")
+    follows = m.lastgroup  # "word", "joined" or "percent"; None after a comma or a full stop
+    after = m.group(follows) if follows else None
+    joined = follows == "joined"
     if after is not None and (after[0].isupper() or after in _RIGHT_STOPS or _clock_after(text, end, after) or (
             after.lower() in units.CURRENCY_WORDS_AFTER.first_tokens
             and units.CURRENCY_WORDS_AFTER.starting_at(text, end, after) is not None)):
@@ -313,18 +321,18 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
         return None
     if raw is not None and _age_before(text, start, word, raw, value):
         return None
-    kind, unit, adjectival = Kind.COUNT, None, False
+    kind, unit, adjectival = _COUNT, None, False
     if after is not None and (after in _RIGHT_TOKENS or after.lower() in _RIGHT_TOKENS):
         age = _AGE_AFTER.match(text, end) if after in _AGE_TOKENS else None
-        measured = (Kind.AGE, age.group(1).lower(), age.end()) if age else _percent_or_unit(text, end, after)
+        measured = (_AGE, age.group(1).lower(), age.end()) if age else _percent_or_unit(text, end, after)
         if measured is not None:
             kind, unit, end = measured
-            adjectival = age is not None or m.group("joined") is not None  # "three-day": its noun follows
-    if kind is Kind.COUNT and m.group("joined") is not None:
+            adjectival = age is not None or joined  # "three-day": its noun follows
+    if kind is _COUNT and joined:
         return None  # "3-1", "one-off", "six-cylinder"
     qualified = QUALIFIERS_BEFORE.ending_at(text, start, word) if word.lower() in _QUALIFIER_ENDS else None
     noun = None
-    if kind is Kind.COUNT:
+    if kind is _COUNT:
         if raw is not None and word in w.MONTHS:
             return [], end  # a date (see _is_label)
         if raw is not None and (after == "of" or (after is None and text[end] == ",")) and _MONTH_AFTER.match(text, end):
@@ -341,7 +349,7 @@ def _read_usual_amount(text: str, start: int, m: re.Match[str], value: Value, ra
         after = w.token_after(text, end)
         if after in _RANGE_TOKENS and _range_follows(text, end):
             return None
-        if adjectival and kind in (Kind.DURATION, Kind.AGE) and (noun := subjects.next_noun(text, end)) is not None:
+        if adjectival and kind in (_DURATION, _AGE) and (noun := subjects.next_noun(text, end)) is not None:
             end = noun.end
             after = None
     return _usual_claim(text, start, end, after, word, qualified, kind, value, unit, noun, previous)
@@ -387,11 +395,12 @@ def _usual_claim(text: str, start: int, end: int, after: str | None, word: str, 
         end, qualifier = postfix
     elif qualifier == w.EXACT and change is None and _converts_at(text, previous, left):
         qualifier = previous.qualifier
-    if change is not None and (kind in _CHANGE_KINDS or kind is Kind.COUNT and (
+    if change is not None and (kind in _CHANGE_KINDS or kind is _COUNT and (
             noun is None or noun.text.split()[-1].lower() in w.CHANGING_COUNTS)):
         qualifier = change
-    return [Mention(kind, left, end, value=_number(value), qualifier=qualifier, unit=unit,
-                    subject=noun.text if noun else None)], end
+    # Positional (kind, start, end, value, value_high, qualifier, vague, unit, subject):
+    # keywords cost a fifth more on a class built once per claim.
+    return [Mention(kind, left, end, _number(value), None, qualifier, False, unit, noun.text if noun else None)], end
 
 
 def _is_label_after_word(text: str, end: int, value: int, size: int, word: str, noun: Subject | None) -> bool:
@@ -461,7 +470,7 @@ def _read_usual_money(text: str, start: int, previous: Mention | None) -> tuple[
     if after in _RANGE_TOKENS and _range_follows(text, end):
         return None
     qualified = QUALIFIERS_BEFORE.ending_at(text, currency[0], word) if word.lower() in _QUALIFIER_ENDS else None
-    return _usual_claim(text, currency[0], end, after, word, qualified, Kind.MONEY, amount.value * amount.scale,
+    return _usual_claim(text, currency[0], end, after, word, qualified, _MONEY, amount.value * amount.scale,
                         amount.unit, None, previous)
 
 
@@ -469,7 +478,7 @@ def _percent_or_unit(text: str, pos: int, token: str) -> tuple[Kind, str, int] |
     """A percent sign or a unit right after a number: its kind, name and end."""
     found = units.PERCENT_AFTER.starting_at(text, pos, token)
     if found is not None:
-        return Kind.PERCENT, found[1].name, found[0]
+        return _PERCENT, found[1].name, found[0]
     return _unit_at(text, pos, token)
 
 
@@ -480,7 +489,7 @@ def _unit_at(text: str, pos: int, token: str) -> tuple[Kind, str, int] | None:
     if found is None:
         return None
     unit, end = found[1], found[0]
-    if unit.kind is Kind.MEASURE:
+    if unit.kind is _MEASURE:
         rate = units.rate_after(text, end)
         if rate is not None and rate[1] != unit.name:
             return unit.kind, f"{unit.name}/{rate[1]}", rate[0]
@@ -534,7 +543,7 @@ def _read_digits(text: str, start: int, end: int, previous: Mention | None) -> t
         return score
     if not _read_right(text, amount):
         return [], end
-    if amount.kind is Kind.COUNT and amount.scale == 1:
+    if amount.kind is _COUNT and amount.scale == 1:
         if _is_label(text, amount):
             continued = _LABEL_RANGE.match(text, amount.number_end)  # "June 3-5", "2022-23"
             return [], continued.end() if continued else amount.number_end
@@ -612,8 +621,8 @@ def _score(text: str, amount: _Amount) -> tuple[list[Mention], int] | None:
     subject = context
     if subject == w.GOALS and max(low, high) > 15:
         subject = "points"
-    return [Mention(Kind.COUNT, amount.start, end, value=_number(low), subject=subject),
-            Mention(Kind.COUNT, end + 1, after, value=_number(high), subject=subject)], after
+    return [Mention(_COUNT, amount.start, end, value=_number(low), subject=subject),
+            Mention(_COUNT, end + 1, after, value=_number(high), subject=subject)], after
 
 
 def _score_context(text: str, pos: int) -> str | None:
@@ -638,7 +647,7 @@ def _is_label(text: str, amount: _Amount) -> bool:
     after = _word_after(text, amount, amount.number_end)
     if bare in w.MONTHS or ((after in w.MONTHS or after in (",", "of")) and _MONTH_AFTER.match(text, amount.number_end)):
         return True
-    if amount.start != amount.number_start or not amount.plain or amount.kind is not Kind.COUNT:
+    if amount.start != amount.number_start or not amount.plain or amount.kind is not _COUNT:
         return False
     if _qualifier_before(text, amount, amount.number_start):
         return False
@@ -680,17 +689,17 @@ def _read_words(text: str, start: int, end: int, previous: Mention | None) -> tu
     parsed = parse_number_words(text, start, end)
     if parsed is None:
         return [], end
-    if parsed.kind is WordKind.CARDINAL and parsed.value != 1 and start and text[start - 1] in _USUAL_BEFORE \
+    if parsed.kind is _WORDS_CARDINAL and parsed.value != 1 and start and text[start - 1] in _USUAL_BEFORE \
             and (usual := _read_usual_words(text, start, parsed.end, parsed.value, previous)) is not None:
         return usual
-    if parsed.kind is WordKind.ORDINAL:
+    if parsed.kind is _WORDS_ORDINAL:
         return _read_word_ordinal(text, start, parsed.end, parsed.value, previous)
     amount = _Amount(start, parsed.end, parsed.value, start, parsed.end, words=True)
-    if parsed.kind is WordKind.FRACTION:
+    if parsed.kind is _WORDS_FRACTION:
         return _read_fraction(text, amount, previous)
-    if parsed.kind is WordKind.VAGUE:
+    if parsed.kind is _WORDS_VAGUE:
         return _read_vague(text, amount, previous)
-    if parsed.kind is WordKind.SCALE:
+    if parsed.kind is _WORDS_SCALE:
         determiner = SCALE_DETERMINERS.ending_at(text, start)
         if determiner is None:
             return [], parsed.end
@@ -732,7 +741,7 @@ def _in_every(text: str, amount: _Amount, previous: Mention | None) -> tuple[lis
     noun = subjects.counted_noun(text, end, singular=False, max_words=2)
     amount.end = noun.end if noun else subjects.share_phrase_end(text, end)
     amount.value = Decimal(amount.value) / denominator * 100
-    amount.kind, amount.unit = Kind.PERCENT, "%"
+    amount.kind, amount.unit = _PERCENT, "%"
     return _finish(text, amount, previous), amount.end
 
 
@@ -765,7 +774,7 @@ def _read_fraction(text: str, amount: _Amount, previous: Mention | None) -> tupl
         if word != "half" and (article is None or subjects.of_phrase(text, amount.number_end) is None):
             return [], amount.number_end
     amount.value *= 100
-    amount.kind, amount.unit = Kind.PERCENT, "%"
+    amount.kind, amount.unit = _PERCENT, "%"
     amount.end = subjects.share_phrase_end(text, amount.number_end)
     return _finish(text, amount, previous), amount.end
 
@@ -793,9 +802,9 @@ def _read_vague_of(text: str, amount: _Amount, of_end: int) -> None:
         or units.SCALED_CURRENCY_WORDS_AFTER.starting_at(text, of_end)
     unit = units.UNITS_AFTER.starting_at(text, of_end + 1) if of_end < len(text) else None
     if money is not None:
-        amount.kind, amount.currency, amount.unit, amount.end = Kind.MONEY, money[1], money[1], money[0]
-    elif unit is not None and unit[1].kind is Kind.MEASURE:
-        amount.kind, amount.unit, amount.end = Kind.MEASURE, unit[1].name, unit[0]
+        amount.kind, amount.currency, amount.unit, amount.end = _MONEY, money[1], money[1], money[0]
+    elif unit is not None and unit[1].kind is _MEASURE:
+        amount.kind, amount.unit, amount.end = _MEASURE, unit[1].name, unit[0]
     else:
         noun = subjects.counted_noun(text, of_end, singular=False)
         if noun is not None:
@@ -849,7 +858,7 @@ def _ordinal_noun(text: str, end: int) -> Subject | None:
 def _ordinal(start: int, end: int, value: Value, noun: Subject | None) -> list[Mention]:
     if noun is not None and noun.text.split()[-1].lower() in w.NOT_RANKED:
         return []
-    return [Mention(Kind.ORDINAL, start, noun.end if noun else end, value=_number(value),
+    return [Mention(_ORDINAL, start, noun.end if noun else end, value=_number(value),
                     subject=noun.text if noun else None)]
 
 
@@ -969,7 +978,7 @@ def _read_money(text: str, amount: _Amount, pos: int, token: str) -> bool:
     if amount.currency == "USD":
         country = units.US_AFTER_DOLLAR.starting_at(text, pos)
         pos = country[0] if country else pos
-    amount.kind, amount.unit = Kind.MONEY, amount.currency
+    amount.kind, amount.unit = _MONEY, amount.currency
     rate = units.rate_after(text, pos)
     if rate is not None:
         amount.unit, pos = f"{amount.currency}/{rate[1]}", rate[0]
@@ -981,7 +990,7 @@ def _read_percent(text: str, amount: _Amount, pos: int, token: str) -> bool:
     found = units.PERCENT_AFTER.starting_at(text, pos, token)
     if found is None:
         return False
-    amount.kind, amount.unit, amount.end = Kind.PERCENT, found[1].name, found[0]
+    amount.kind, amount.unit, amount.end = _PERCENT, found[1].name, found[0]
     return True
 
 
@@ -990,7 +999,7 @@ def _read_age(text: str, amount: _Amount, pos: int, token: str) -> bool:
     m = _AGE_AFTER.match(text, pos) if token in _AGE_TOKENS else None
     if m is None:
         return False
-    amount.kind, amount.unit, amount.end, amount.adjectival = Kind.AGE, m.group(1).lower(), m.end(), True
+    amount.kind, amount.unit, amount.end, amount.adjectival = _AGE, m.group(1).lower(), m.end(), True
     return True
 
 
@@ -999,7 +1008,7 @@ def _read_age_before(text: str, amount: _Amount, pos: int) -> bool:
     if not amount.plain or amount.value > 130 \
             or AGE_BEFORE.ending_at(text, amount.start, _word_before(text, amount, amount.start)) is None:
         return False
-    amount.kind, amount.unit, amount.end = Kind.AGE, "year", pos
+    amount.kind, amount.unit, amount.end = _AGE, "year", pos
     return True
 
 
@@ -1019,9 +1028,9 @@ def _read_unit(text: str, amount: _Amount, pos: int, token: str) -> bool:
 def _complete(text: str, amount: _Amount, previous: Mention | None) -> tuple[list[Mention], int]:
     """Read a range and the subject, then the left context, and build the claim."""
     _read_range(text, amount)
-    if amount.kind is Kind.COUNT and amount.subject is None:
+    if amount.kind is _COUNT and amount.subject is None:
         _read_subject(text, amount)
-    elif amount.kind in (Kind.DURATION, Kind.AGE) and amount.adjectival:
+    elif amount.kind in (_DURATION, _AGE) and amount.adjectival:
         noun = subjects.next_noun(text, amount.end)
         if noun is not None:
             amount.subject, amount.end = noun.text, noun.end
@@ -1062,7 +1071,7 @@ def _read_range(text: str, amount: _Amount) -> None:
     if amount.plain and high.plain and _looks_like_year(amount.value) and _looks_like_year(high.value):
         return
     amount.value, amount.value_high = low, high.value
-    if amount.unit is None or (amount.kind is Kind.MONEY and high.unit and "/" in high.unit):
+    if amount.unit is None or (amount.kind is _MONEY and high.unit and "/" in high.unit):
         amount.kind, amount.unit = high.kind, high.unit
     amount.currency = amount.currency or high.currency
     amount.subject, amount.adjectival = high.subject, high.adjectival or amount.adjectival
@@ -1084,7 +1093,7 @@ def _read_high(text: str, pos: int) -> _Amount | None:
         high.currency = currency[1]
     if not _read_right(text, high):
         return None
-    if high.kind is Kind.COUNT and high.subject is None:
+    if high.kind is _COUNT and high.subject is None:
         _read_subject(text, high)
     return high
 
@@ -1093,9 +1102,9 @@ def _same_unit(low: _Amount, high: _Amount) -> bool:
     """Both ends of a range are in one unit, or one end leaves it to the other."""
     if low.currency is not None or high.currency is not None:
         return low.currency in (None, high.currency) and high.currency in (None, low.currency) \
-            and low.kind in (Kind.MONEY, Kind.COUNT) and high.kind in (Kind.MONEY, Kind.COUNT)
+            and low.kind in (_MONEY, _COUNT) and high.kind in (_MONEY, _COUNT)
     if low.unit is None or high.unit is None:
-        return low.kind is Kind.COUNT or high.kind is Kind.COUNT
+        return low.kind is _COUNT or high.kind is _COUNT
     return low.unit == high.unit
 
 
@@ -1134,7 +1143,7 @@ def _read_apposition_age(text: str, amount: _Amount) -> None:
         return
     name = subjects.name_before_comma(text, amount.start - 1)
     if name is not None and name.split()[0] not in w.MONTHS:
-        amount.kind, amount.unit, amount.subject = Kind.AGE, "year", name
+        amount.kind, amount.unit, amount.subject = _AGE, "year", name
 
 
 def _finish(text: str, amount: _Amount, previous: Mention | None) -> list[Mention]:
@@ -1201,16 +1210,15 @@ def _change_verb_before_by(text: str, pos: int) -> tuple[int, str] | None:
 
 
 def _mention(amount: _Amount) -> Mention:
-    changes = amount.kind in _CHANGE_KINDS or (amount.kind is Kind.COUNT and (
+    changes = amount.kind in _CHANGE_KINDS or (amount.kind is _COUNT and (
         amount.subject is None or amount.subject.split()[-1].lower() in w.CHANGING_COUNTS))
     # "dropped by 1 to 1.5 degrees" is a change; "rose from 5% to 7%" states two levels.
     changes = changes and amount.opener != w.FROM
     qualifier = amount.change if amount.change and changes else amount.qualifier
-    return Mention(
-        amount.kind, amount.start, amount.end,
-        value=_number(amount.value),
-        value_high=_number(amount.value_high) if amount.value_high is not None else None,
-        qualifier=qualifier, vague=amount.vague, unit=amount.unit, subject=amount.subject,
+    return Mention(  # positional, as in _usual_claim
+        amount.kind, amount.start, amount.end, _number(amount.value),
+        _number(amount.value_high) if amount.value_high is not None else None,
+        qualifier, amount.vague, amount.unit, amount.subject,
     )
 
 
@@ -1219,7 +1227,7 @@ def _cardinal_value(text: str, m: re.Match[str]) -> Decimal | None:
     if m.lastgroup == "digits":
         return Decimal(m.group().replace(",", ""))
     parsed = parse_number_words(text, m.start(), m.end())
-    return parsed.value if parsed is not None and parsed.kind is WordKind.CARDINAL else None
+    return parsed.value if parsed is not None and parsed.kind is _WORDS_CARDINAL else None
 
 
 def _cardinal_end(text: str, m: re.Match[str]) -> int:

@@ -90,6 +90,29 @@ def _participle_lower(lower: str) -> bool:
     return len(lower) > 4 and lower.endswith("ed") and not lower.endswith("eed")
 
 
+# What a word after a number is to counted_noun, by its form: a word that ends the noun
+# phrase, a participle (read past), else a noun, with flags for a plural and a singular
+# modifier. Remembered per word as written (news repeats its words; each test is a method
+# call), up to a bound so a long run of distinct words cannot grow it without end.
+_STOP, _PARTICIPLE, _NOUN, _PLURAL_NOUN, _MODIFIER = 1, 2, 4, 8, 16
+_CLASSES: dict[str, int] = {}
+_CLASSES_BOUND = 20_000
+
+
+def _classify(word: str) -> int:
+    lower = word.lower()
+    if not _noun_like_lower(lower):
+        code = _STOP
+    elif _participle_lower(lower):
+        code = _PARTICIPLE
+    else:
+        code = _NOUN | (_PLURAL_NOUN if _plural(lower) else 0) | (_MODIFIER if lower in SINGULAR_MODIFIERS else 0)
+    if len(_CLASSES) >= _CLASSES_BOUND:
+        _CLASSES.clear()
+    _CLASSES[word] = code
+    return code
+
+
 def counted_noun(text: str, pos: int, *, singular: bool, max_words: int = 4) -> Subject | None:
     """The noun counted by the number that ends at `pos`.
 
@@ -102,19 +125,16 @@ def counted_noun(text: str, pos: int, *, singular: bool, max_words: int = 4) -> 
     for _ in range(max_words):
         m = _WORD.match(text, end)
         if m is None:
-            break
+            return None
         word = m.group(1)
-        lower = word.lower()  # once per word: the three tests below all read it
-        if not _noun_like_lower(lower):
-            break
+        code = _CLASSES.get(word) or _classify(word)
+        if code == _STOP:
+            return None
         words.append(word)
         end = m.end()
-        if _participle_lower(lower):
+        if code == _PARTICIPLE:
             continue
-        if singular:
-            if lower not in SINGULAR_MODIFIERS:
-                return Subject(" ".join(words), end)
-        elif _plural(lower):
+        if not code & _MODIFIER if singular else code & _PLURAL_NOUN:
             return Subject(" ".join(words), end)
     return None
 

@@ -108,6 +108,12 @@ class WordKind(enum.Enum):
     SCALE = "scale"         # a bare "hundred", "million", "dozen": needs "a" or "several"
 
 
+# Module names for the members read per number: in Python 3.11 `WordKind.CARDINAL` goes
+# through the slow attribute hook of EnumType (it defines __getattr__).
+_CARDINAL, _ORDINAL, _FRACTION, _VAGUE, _SCALE = (
+    WordKind.CARDINAL, WordKind.ORDINAL, WordKind.FRACTION, WordKind.VAGUE, WordKind.SCALE)
+
+
 @dataclass(slots=True)
 class WordNumber:
     """The number a run of words states, and where in the text it ends (not frozen, which
@@ -132,20 +138,20 @@ def parse_number_words(text: str, start: int, end: int) -> WordNumber | None:
     if not tokens:
         return None
     first, _, first_end = tokens[0]
-    kind, value = _SINGLE_WORDS.get(first, (WordKind.CARDINAL, Decimal(0)))
-    if kind in (WordKind.VAGUE, WordKind.FRACTION, WordKind.ORDINAL):  # these take no more words
+    kind, value = _SINGLE_WORDS.get(first, (_CARDINAL, Decimal(0)))
+    if kind in (_VAGUE, _FRACTION, _ORDINAL):  # these take no more words
         return WordNumber(kind, value, first_end)
-    if kind is WordKind.SCALE:
+    if kind is _SCALE:
         return _scale_only(tokens)
     return _cardinal(tokens)
 
 
 _SINGLE_WORDS: Mapping[str, tuple[WordKind, Decimal]] = {
-    **{word: (WordKind.CARDINAL, Decimal(n)) for word, n in {**CARDINALS, **TENS}.items()},
-    **{word: (WordKind.SCALE, Decimal(n)) for word, n in {**SCALES, "dozen": DOZEN}.items()},
-    **{word: (WordKind.ORDINAL, Decimal(n)) for word, n in ORDINALS.items()},
-    **{word: (WordKind.FRACTION, Decimal(1) / n) for word, n in DENOMINATORS.items() if word not in ORDINALS},
-    **{word: (WordKind.VAGUE, Decimal(n)) for word, n in VAGUE.items()},
+    **{word: (_CARDINAL, Decimal(n)) for word, n in {**CARDINALS, **TENS}.items()},
+    **{word: (_SCALE, Decimal(n)) for word, n in {**SCALES, "dozen": DOZEN}.items()},
+    **{word: (_ORDINAL, Decimal(n)) for word, n in ORDINALS.items()},
+    **{word: (_FRACTION, Decimal(1) / n) for word, n in DENOMINATORS.items() if word not in ORDINALS},
+    **{word: (_VAGUE, Decimal(n)) for word, n in VAGUE.items()},
 }
 
 
@@ -161,7 +167,7 @@ def _scale_only(tokens: list[tuple[str, int, int]]) -> WordNumber:
             break
         value *= factor
         end = word_end
-    return WordNumber(WordKind.SCALE, value, end)
+    return WordNumber(_SCALE, value, end)
 
 
 def _cardinal(tokens: list[tuple[str, int, int]]) -> WordNumber | None:
@@ -204,16 +210,16 @@ def _cardinal(tokens: list[tuple[str, int, int]]) -> WordNumber | None:
             group *= DOZEN
             last = "dozen"
         elif word in ORDINALS and last == "tens":
-            return WordNumber(WordKind.ORDINAL, Decimal(total + group + ORDINALS[word]), word_end)
+            return WordNumber(_ORDINAL, Decimal(total + group + ORDINALS[word]), word_end)
         elif word in DENOMINATORS and index == 1 and last in ("unit", "teen") and total == 0:
             fraction = Decimal(group) / DENOMINATORS[word]
-            return WordNumber(WordKind.FRACTION, fraction, word_end)
+            return WordNumber(_FRACTION, fraction, word_end)
         else:
             break
         end = word_end
     if last == "":
         return None
-    return WordNumber(WordKind.CARDINAL, Decimal(total + group), end)
+    return WordNumber(_CARDINAL, Decimal(total + group), end)
 
 
 _TOKEN_AFTER = re.compile(r"\s*-?\s*([^\W\d_]+|[^\s\w])")
