@@ -202,33 +202,28 @@ _CUE_WORDS = word_trie(set(_KINDS))
 # ASCII letter, digit or underscore, and the engine skips over words in C. A non-ASCII
 # letter is in that set too: find_cues drops what follows it. The cue is group 1.
 _CUE_AFTER = re.compile(rf"[^a-zA-Z0-9_]({_CUE_WORDS})\b")
-# The same at the start of the text, where nothing stands before the word.
-_CUE_AT = re.compile(rf"{_CUE_WORDS}\b")
 # "Interfax quoted X as saying": "quoted" opens a frame of its own, else it is a verb.
 _AS_SAYING_AHEAD = re.compile(r"[^.;]{1,80}?\bas saying\b")
 
 
 def find_cues(prose: str, start: int, end: int) -> list[Cue]:
     """Every cue of prose[start:end], in order; what each means is decided in reported.py."""
-    found: list[Cue] = []
     if start == 0:
-        first = _CUE_AT.match(prose, 0, end)
-        if first is not None:
-            found.append(_cue(prose, 0, first.end(), first.group(), end))
-            start = first.end()
+        # Nothing stands before the first word of the text: scan a copy of this range
+        # with a space in front rather than compile the large cue pattern a second time.
+        text, shift = " " + prose[:end], 1
     else:
-        start -= 1  # as \b does, look at the character before the range
-    for m in _CUE_AFTER.finditer(prose, start, end):
-        if not prose[m.start()].isalnum():
-            found.append(_cue(prose, m.start(1), m.end(), m.group(1), end))
+        text, shift, start = prose, 0, start - 1  # as \b does, look at the character before the range
+    limit = end + shift
+    found: list[Cue] = []
+    for m in _CUE_AFTER.finditer(text, start, limit):
+        if not text[m.start()].isalnum():
+            word = m.group(1)
+            kind = _KINDS[word]
+            if word == "quoted" and _AS_SAYING_AHEAD.match(text, m.end(), limit):
+                kind = "quoted_as"
+            found.append(Cue(m.start(1) - shift, m.end() - shift, word, kind))
     return found
-
-
-def _cue(prose: str, start: int, end: int, word: str, limit: int) -> Cue:
-    kind = _KINDS[word]
-    if word == "quoted" and _AS_SAYING_AHEAD.match(prose, end, limit):
-        kind = "quoted_as"
-    return Cue(start, end, word, kind)
 
 
 def speech_verbs(prose: str, start: int, end: int) -> list[Cue]:
