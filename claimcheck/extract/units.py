@@ -265,9 +265,10 @@ def _case_variants(form: str) -> Iterable[str]:
 def _table(groups: Mapping[str, tuple[str, ...]], kind: Kind, variants: bool = True) -> dict[str, Unit]:
     table: dict[str, Unit] = {}
     for name, forms in groups.items():
+        unit = Unit(name, kind)
         for form in forms:
             for written in (_case_variants(form) if variants else (form,)):
-                table.setdefault(written, Unit(name, kind))
+                table.setdefault(written, unit)
     return table
 
 
