@@ -279,7 +279,7 @@ class PhraseTable(Generic[V]):
         self._whole_after = frozenset(t for t, ls in self._lengths_after.items() if ls == [len(t)] and t in self._values)
         self._whole_before = frozenset(
             t for t, ls in self._lengths_before.items() if ls == [len(t)] and t in self._values and gap == r"\s*")
-        gap_chars = [k[:1] for k in self._values if k[:1].isspace() or self._gap.fullmatch(k[:1])]
+        gap_chars = sorted(c for c in {k[:1] for k in self._values} if c.isspace() or self._gap.fullmatch(c))
         if gap_chars:
             raise ValueError(f"a phrase starts with what the gap {gap!r} takes: {gap_chars}")
 
