@@ -361,7 +361,10 @@ _ANCHOR_TREE = "(?:" + "|".join(_tree_branches(sorted(
     _forms(_ANCHOR_WORDS, True) | _forms(MONTH_ABBREVIATIONS, False) | {kind + number for kind in "QH" for number in "1234"}
 ))) + r"|FY\s?'?(?:\d\d)?\d\d)\b"
 _WORD_ANCHORS = re.compile(rf"[^0-9A-Za-z_](?=[{_ANCHOR_FIRST_LETTERS}])(?<=\W)({_ANCHOR_TREE})")
-_WORD_ANCHOR_AT_START = re.compile(_ANCHOR_TREE)
+# An anchor at the very start of the text has no character before it. It is matched in
+# a copy of the text's head with a space in front, rather than with a second compile of
+# the tree: no anchor is near this long, so the head always holds it and what follows it.
+_HEAD = 64
 _DIGIT_ANCHORS = re.compile(r"\d(?:\d\d\d|0s\b|\d?[/.-]\d\d?[/.-]\d\d|[QH]\b)")
 
 _DIGITS = "#"
@@ -573,9 +576,9 @@ def anchors(prose: str) -> list[tuple[int, str]]:
     boundary check of its own, because one would halve the speed of the scan. Two scans
     and a sort beat one pattern that starts with both letters and digits.
     """
-    first = _WORD_ANCHOR_AT_START.match(prose)
-    found = [(0, first.group())] if first else []
-    found += [(m.start(1), m.group(1)) for m in _WORD_ANCHORS.finditer(prose, first.end() if first else 0)]
+    first = _WORD_ANCHORS.match(" " + prose[:_HEAD])
+    found = [(0, first.group(1))] if first else []
+    found += [(m.start(1), m.group(1)) for m in _WORD_ANCHORS.finditer(prose, first.end() - 1 if first else 0)]
     found.extend((m.start(), _DIGITS) for m in _DIGIT_ANCHORS.finditer(prose) if not (m.start() and prose[m.start() - 1].isdigit()))
     found.sort()
     return found
