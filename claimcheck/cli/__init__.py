@@ -7,7 +7,10 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: --version starts faster
+if TYPE_CHECKING:
+    from typing import Any
 
 # Modules that register a command on the shared typer app when imported.
 COMMAND_MODULES = ("extract", "check", "review", "diff", "compare")
