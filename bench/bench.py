@@ -108,6 +108,19 @@ def build_drafts(megabytes: float, seed: int = 7) -> list[str]:
     return docs
 
 
+def load_corpus(path: Path) -> list[str]:
+    """Articles of your own to time the whole pipeline on (an archive, a benchmark): a
+    folder of .txt and .md files, or JSON lines with the article in a "text" field."""
+    if path.is_dir():
+        return [p.read_text(encoding="utf-8") for p in sorted(path.rglob("*")) if p.suffix in (".txt", ".md")]
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+def claim_count(docs: list[str]) -> int:
+    return sum(len(claimcheck.extract(d).claims) for d in docs)
+
+
 def timed(fn: Callable[[], object], repeat: int = 3) -> float:
     """Best CPU seconds of `repeat` runs: other work on the machine adds less noise to
     CPU time than to wall-clock time."""
@@ -249,6 +262,9 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=4.0, help="corpus size in millions of characters")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--skip-cli", action="store_true", help="library stages only")
+    ap.add_argument("--corpus", type=Path, action="append", default=[],
+                    help="also time the whole pipeline on these articles: a folder of .txt/.md "
+                         "files or JSON lines with a \"text\" field (repeatable)")
     args = ap.parse_args()
 
     docs = build_corpus(args.mb)
@@ -256,22 +272,32 @@ def main() -> None:
     results: dict[str, object] = {
         "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine(),
                     "cores": os.cpu_count(), "system": platform.system()},
-        "corpus": {"documents": len(docs), "chars": sum(len(d) for d in docs)},
+        "corpus": {"documents": len(docs), "chars": sum(len(d) for d in docs), "claims": claim_count(docs)},
         "chars_per_s": stage_throughput(docs),
         "drafts_chars_per_s": whole_throughput(drafts),
+        "other_corpora": {},
     }
+    for path in args.corpus:
+        articles = load_corpus(path)
+        results["other_corpora"][str(path)] = {  # type: ignore[index]
+            "documents": len(articles), "chars": sum(len(a) for a in articles),
+            "claims": claim_count(articles), "chars_per_s": whole_throughput(articles)}
     if not args.skip_cli:
         results["startup"] = cli_startup()
         with tempfile.TemporaryDirectory() as folder:
             write_corpus(docs, folder)
             results["jobs"] = jobs_scaling(folder)
 
-    print(f"news corpus: {results['corpus']['documents']} articles, {results['corpus']['chars']:,} characters; "
-          f"CPU time, best of 3")
+    corpus = results["corpus"]
+    print(f"news corpus: {corpus['documents']} articles, {corpus['chars']:,} characters, "  # type: ignore[index]
+          f"a claim every {corpus['chars'] / max(corpus['claims'], 1):.0f}; CPU time, best of 3")  # type: ignore[index]
     print(f"{'stage':28s} {'chars/s':>14s}")
     for name, rate in results["chars_per_s"].items():  # type: ignore[union-attr]
         print(f"{name:28s} {rate:14,.0f}")
     print(f"{'whole, short test drafts':28s} {results['drafts_chars_per_s']:14,.0f}")
+    for path, other in results["other_corpora"].items():  # type: ignore[union-attr]
+        print(f"whole, {path}: {other['chars_per_s']:,.0f} chars/s ({other['documents']} articles, "
+              f"{other['chars']:,} characters, a claim every {other['chars'] / max(other['claims'], 1):.0f})")
     if "startup" in results:
         for name, value in results["startup"].items():  # type: ignore[union-attr]
             print(f"{name:36s} {value:8.3f}")
