@@ -1,17 +1,22 @@
 """Reporters for programs: JSON, JSON lines and CSV. Formats are documented in the README."""
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import datetime as dt
 import json
-from typing import Any, Iterable, TextIO
+import os
+from functools import partial
+from typing import Any, BinaryIO, Callable, Iterable, TextIO, TypeVar
 
 from ..errors import InputError
 from ..model import Claim, DateValue, Document, Kind, Source
 from .safe import csv_cell, json_text
 
 SCHEMA_VERSION = 1
+
+R = TypeVar("R")
 
 
 def _dumps(obj: Any) -> str:
@@ -149,6 +154,48 @@ def document_lines(doc: Document) -> str:
     return "".join([prefix + claim[1:] + "\n" for claim in claims_json(doc.claims)])
 
 
+def utf8_stream(out: TextIO) -> BinaryIO | None:
+    """The byte stream under `out` if UTF-8 bytes written there come out as `out` would write their
+    text: a UTF-8 `io.TextIOWrapper` where "\\n" is the line separator (it translates none)."""
+    if type(out) is not io.TextIOWrapper or os.linesep != "\n" or codecs.lookup(out.encoding).name != "utf-8":
+        return None
+    return out.buffer
+
+
+def utf8_renderer(render: Callable[[Document], R] | None, out: TextIO) -> Callable[[Document], R] | None:
+    """`render` (from `report.document_renderer`), its text made UTF-8 where it is made, when `out` takes
+    bytes (`utf8_stream`). In a worker the text is encoded to UTF-8 for the trip back anyway (pickle
+    does it); as bytes, the parent, which receives every worker's output, writes it as it comes
+    instead of decoding it and encoding it again."""
+    if render is None or utf8_stream(out) is None:
+        return render
+    return partial(_utf8_rendered, render)
+
+
+def _utf8_rendered(render: Callable[[Document], Any], doc: Document) -> Any:
+    rendered = render(doc)
+    try:
+        return rendered._replace(text=rendered.text.encode())
+    except UnicodeEncodeError:  # a lone surrogate, should a format keep one: written as text, as the stream decides
+        return rendered
+
+
+def _write(out: TextIO, text: str | bytes) -> None:
+    if type(text) is bytes:
+        _write_bytes(out, text)
+    else:
+        out.write(text)
+        out.flush()
+
+
+def _write_bytes(out: TextIO, data: bytes) -> None:
+    """`data` under `out`'s text layer, flushed first so that what was written as text comes before it."""
+    out.flush()
+    buffer = out.buffer  # type: ignore[attr-defined]
+    buffer.write(data)
+    buffer.flush()
+
+
 class JsonReporter:
     """`{"schema_version": 1, "documents": [...], "errors": [...]}`, written as documents finish."""
 
@@ -163,11 +210,15 @@ class JsonReporter:
     def document(self, doc: Document) -> None:
         self.rendered(document_json(doc))
 
-    def rendered(self, text: str) -> None:
-        """Write a document's `document_json`, made elsewhere (a worker process)."""
-        self.out.write((",\n" if self.count else "\n") + text)
+    def rendered(self, text: str | bytes) -> None:
+        """Write a document's `document_json`, made elsewhere (a worker process), as text or as UTF-8 (`utf8_renderer`)."""
+        separator = ",\n" if self.count else "\n"
+        if type(text) is bytes:
+            _write_bytes(self.out, separator.encode() + text)
+        else:
+            self.out.write(separator + text)
+            self.out.flush()
         self.count += 1
-        self.out.flush()
 
     def error(self, error: InputError) -> None:
         self.errors.append({"source": error.source, "message": error.reason})
@@ -189,10 +240,9 @@ class JsonLinesReporter:
     def document(self, doc: Document) -> None:
         self.rendered(document_lines(doc))
 
-    def rendered(self, text: str) -> None:
-        """Write a document's `document_lines`, made elsewhere (a worker process)."""
-        self.out.write(text)
-        self.out.flush()
+    def rendered(self, text: str | bytes) -> None:
+        """Write a document's `document_lines`, made elsewhere (a worker process), as text or as UTF-8 (`utf8_renderer`)."""
+        _write(self.out, text)
 
     def error(self, error: InputError) -> None:
         pass
@@ -250,10 +300,9 @@ class CsvReporter:
     def document(self, doc: Document) -> None:
         self.rendered(document_rows(doc))
 
-    def rendered(self, text: str) -> None:
-        """Write a document's `document_rows`, made elsewhere (a worker process)."""
-        self.out.write(text)
-        self.out.flush()
+    def rendered(self, text: str | bytes) -> None:
+        """Write a document's `document_rows`, made elsewhere (a worker process), as text or as UTF-8 (`utf8_renderer`)."""
+        _write(self.out, text)
 
     def error(self, error: InputError) -> None:
         pass
