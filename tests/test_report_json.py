@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import claimcheck
-from claimcheck.report.machine import JsonLinesReporter, JsonReporter
+from claimcheck.report import Format, document_renderer
+from claimcheck.report.machine import CsvReporter, JsonLinesReporter, JsonReporter, utf8_renderer, utf8_stream
 from claimcheck.report.safe import json_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +81,43 @@ def test_values_that_need_care_are_written_as_json_dumps_writes_them():
         assert _report(JsonReporter, each) == whole
         assert _report(JsonLinesReporter, each) == lines
         json.loads(whole)
+
+
+@pytest.mark.parametrize("fmt", [Format.JSON, Format.JSONL, Format.CSV])
+def test_documents_rendered_as_utf8_are_written_as_their_text_would_be(fmt: Format):
+    """`utf8_renderer` makes a document's text UTF-8 bytes for a UTF-8 stream, which the reporter writes
+    under the text layer: the same bytes as the text, in the same place (after what start() wrote)."""
+    doc = claimcheck.extract(
+        "Le maire a dit que 1 200 personnes, soit « 40 % », étaient là le 3 mars 2024.\n\n"
+        "Officials said 5,000 people came, up from 4,000 on Tuesday, \u2014 the mayor said.",
+        reference_date="2024-03-08",
+        source="caf\u00e9.md",
+    )
+    reporter_class = {Format.JSON: JsonReporter, Format.JSONL: JsonLinesReporter, Format.CSV: CsvReporter}[fmt]
+    render = document_renderer(fmt)
+    assert render is not None
+    written = {}
+    for how in ("text", "bytes"):
+        raw = io.BytesIO()
+        out = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="\n")
+        reporter = reporter_class(out)
+        chosen = utf8_renderer(render, out) if how == "bytes" else render
+        reporter.start()
+        for _ in range(2):
+            rendered = chosen(doc)
+            assert isinstance(rendered.text, bytes if how == "bytes" else str)
+            reporter.rendered(rendered.text)
+        reporter.finish()
+        out.flush()
+        written[how] = raw.getvalue()
+    assert written["bytes"] == written["text"]
+    with io.TextIOWrapper(io.BytesIO(), encoding="utf-8") as plain:
+        assert utf8_stream(plain) is plain.buffer
+
+
+def test_streams_that_would_not_write_utf8_bytes_as_given_get_text():
+    render = document_renderer(Format.JSONL)
+    for out in (io.StringIO(), io.TextIOWrapper(io.BytesIO(), encoding="latin-1"), io.TextIOWrapper(io.BytesIO(), encoding="utf-16")):
+        assert utf8_stream(out) is None
+        assert utf8_renderer(render, out) is render
+    assert utf8_renderer(None, io.TextIOWrapper(io.BytesIO(), encoding="utf-8")) is None

@@ -15,6 +15,7 @@ from ..load import STDIN, FetchOptions, Input, ReadOptions, load_inputs, plan_in
 from ..load.limits import DEFAULT_MAX_CLAIMS, ERRORS, check_encoding, check_errors, parse_size
 from ..model import Document, Kind
 from ..report import Format, Rendered, TextReporter, document_renderer, make_reporter
+from ..report.machine import utf8_renderer
 from ..report.safe import terminal_text, visible
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
@@ -192,8 +193,9 @@ def run_extract(
         reporter.start()
     tally = Tally()
     inputs = load_inputs(planned, env.stdin, fetch=fetch, jobs=readers, read_options=read)
-    # Machine formats are written by the workers, each document as it is made; the parent writes their texts in order.
-    render = document_renderer(fmt)
+    # Machine formats are written by the workers, each document as it is made (as UTF-8 where stdout takes it
+    # as such); the parent writes their texts in order.
+    render = utf8_renderer(document_renderer(fmt), env.stdout)
     # Closed on the way out, Ctrl-C included, so that worker processes stop at once.
     results: Iterator[Union[Input, Document, Rendered, InputError]] = inputs if reporter is None else extract_many(
         inputs, jobs=processes, render=render, reference_date=option_date, day_first=day_first, kinds=wanted, max_claims=max_claims,

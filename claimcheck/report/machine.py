@@ -1,17 +1,22 @@
 """Reporters for programs: JSON, JSON lines and CSV. Formats are documented in the README."""
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import datetime as dt
 import json
-from typing import Any, Iterable, TextIO
+import os
+from functools import partial
+from typing import Any, BinaryIO, Callable, Iterable, TextIO, TypeVar
 
 from ..errors import InputError
 from ..model import Claim, DateValue, Document, Kind, Source
 from .safe import csv_cell, json_text
 
 SCHEMA_VERSION = 1
+
+R = TypeVar("R")
 
 
 def _dumps(obj: Any) -> str:
@@ -22,15 +27,11 @@ def _dumps(obj: Any) -> str:
 # field by field (keep these in step with the `to_dict` methods of claimcheck.model), with
 # each distinct string encoded once per document (a sentence stands in every claim in it).
 # `json_text` changes single characters only, so it can be applied to each piece.
+# Records are f-strings, not `template % values`: an f-string joins its pieces in one
+# allocation of the final width, where `%` parses the template again for every record and
+# widens what it has written so far when a non-Latin-1 sentence comes (a third of them).
 _encode_string = json.encoder.encode_basestring  # what json.dumps writes for a str, ensure_ascii=False
 _KIND_JSON = {kind: _dumps(kind.value) for kind in Kind}
-_CLAIM = (
-    '{"id": %s, "kind": %s, "text": %s, "start": %s, "end": %s, "line": %s, "column": %s, '
-    '"value": %s, "value_high": %s, "qualifier": %s, "vague": %s, "unit": %s, "subject": %s, '
-    '"date": %s, "sentence": %s, "source": %s}'
-)
-_DATE = '{"value": %s, "start": %s, "end": %s, "anchored": %s}'
-_SOURCE = '{"name": %s, "mention": %s, "cue": %s, "quoted": %s}'
 _UNSET = object()
 
 
@@ -67,25 +68,26 @@ def _date_json(date: DateValue, strings: dict[str, str]) -> str:
     if type(date) is not DateValue:
         return _dumps(date.to_dict() if date else None)
     start, end = date.start, date.end
-    return _DATE % (
-        _text(date.value, strings),
-        ('"%s"' % start.isoformat()) if type(start) is dt.date else _value(start.isoformat()) if start else "null",
-        ('"%s"' % end.isoformat()) if type(end) is dt.date else _value(end.isoformat()) if end else "null",
-        _value(date.anchored),
-    )
+    start_json = f'"{start.isoformat()}"' if type(start) is dt.date else _value(start.isoformat()) if start else "null"
+    end_json = f'"{end.isoformat()}"' if type(end) is dt.date else _value(end.isoformat()) if end else "null"
+    return f'{{"value": {_text(date.value, strings)}, "start": {start_json}, "end": {end_json}, "anchored": {_value(date.anchored)}}}'
 
 
 def _source_json(source: Source, strings: dict[str, str]) -> str:
     if type(source) is not Source:
         return _dumps(source.to_dict() if source else None)
-    return _SOURCE % (_text(source.name, strings), _text(source.mention, strings), _text(source.cue, strings), _value(source.quoted))
+    return (
+        f'{{"name": {_text(source.name, strings)}, "mention": {_text(source.mention, strings)}, '
+        f'"cue": {_text(source.cue, strings)}, "quoted": {_value(source.quoted)}}}'
+    )
 
 
-def claims_json(claims: Iterable[Claim]) -> list[str]:
-    """`_dumps(claim.to_dict())` of each claim of one document.
+def claims_json(claims: Iterable[Claim], head: str = "{", tail: str = "}") -> list[str]:
+    """`_dumps(claim.to_dict())` of each claim of one document, its braces replaced by `head` and `tail`
+    (JSON lines put the document's fields after the opening brace, and a line break after the closing one).
 
     One loop with the common cases tested inline, as this runs once per claim: an int goes
-    into the template as it is ("%s" writes it as json does), an ASCII string needs no
+    into the record as it is (an f-string writes it as json does), an ASCII string needs no
     `json_text` after its encoding; a string that comes back
     (the sentence of the claim before, a unit, a cue) is encoded once per document; a
     source, shared by the claims of a speaker, is written once (kept by identity: the
@@ -108,45 +110,82 @@ def claims_json(claims: Iterable[Claim]) -> list[str]:
             source_json = sources.get(id(source))  # type: ignore[assignment]
             if source_json is None:
                 source_json = sources[id(source)] = _source_json(source, strings)
-        out.append(_CLAIM % (
-            _encode_string(id_) if type(id_) is str and id_.isascii() else _value(id_),
-            _KIND_JSON[kind] if type(kind) is Kind else _value(kind.value),
-            _encode_string(text) if type(text) is str and text.isascii() else _value(text),
-            start if type(start) is int else _value(start),
-            end if type(end) is int else _value(end),
-            line if type(line) is int else _value(line),
-            column if type(column) is int else _value(column),
-            value if type(value) is int else _value(value),
-            high if type(high) is int else _value(high),
-            (type(qualifier) is str and strings.get(qualifier)) or _text(qualifier, strings),
-            "false" if vague is False else _value(vague),
-            "null" if unit is None else _text(unit, strings),
-            "null" if subject is None else _text(subject, strings),
-            "null" if date is None else _date_json(date, strings),
-            sentence_json,
-            source_json,
-        ))
+        out.append(
+            f'{head}"id": {_encode_string(id_) if type(id_) is str and id_.isascii() else _value(id_)}, '
+            f'"kind": {_KIND_JSON[kind] if type(kind) is Kind else _value(kind.value)}, '
+            f'"text": {_encode_string(text) if type(text) is str and text.isascii() else _value(text)}, '
+            f'"start": {start if type(start) is int else _value(start)}, '
+            f'"end": {end if type(end) is int else _value(end)}, '
+            f'"line": {line if type(line) is int else _value(line)}, '
+            f'"column": {column if type(column) is int else _value(column)}, '
+            f'"value": {"null" if value is None else value if type(value) is int else _value(value)}, '
+            f'"value_high": {"null" if high is None else high if type(high) is int else _value(high)}, '
+            f'"qualifier": {(type(qualifier) is str and strings.get(qualifier)) or _text(qualifier, strings)}, '
+            f'"vague": {"false" if vague is False else _value(vague)}, '
+            f'"unit": {"null" if unit is None else (type(unit) is str and strings.get(unit)) or _text(unit, strings)}, '
+            f'"subject": {"null" if subject is None else (type(subject) is str and strings.get(subject)) or _text(subject, strings)}, '
+            f'"date": {"null" if date is None else _date_json(date, strings)}, '
+            f'"sentence": {sentence_json}, "source": {source_json}{tail}'
+        )
     return out
 
 
 def document_json(doc: Document) -> str:
     """`_dumps(doc.to_dict())`, each distinct string encoded once."""
     ref = doc.reference_date
-    return '{"source": %s, "reference_date": %s, "reference_date_origin": %s, "metadata": %s, "claims": [%s]}' % (
-        _value(doc.source),
-        _value(ref.isoformat()) if ref else "null",
-        _value(doc.reference_date_origin.value),
-        _dumps(dict(doc.metadata)),
-        ", ".join(claims_json(doc.claims)),
+    return (
+        f'{{"source": {_value(doc.source)}, "reference_date": {_value(ref.isoformat()) if ref else "null"}, '
+        f'"reference_date_origin": {_value(doc.reference_date_origin.value)}, "metadata": {_dumps(dict(doc.metadata))}, '
+        f'"claims": [{", ".join(claims_json(doc.claims))}]}}'
     )
 
 
 def document_lines(doc: Document) -> str:
     """The JSON lines of a document: a line per claim, each `{"document", "reference_date", **claim.to_dict()}`."""
     ref = doc.reference_date.isoformat() if doc.reference_date else None
-    # Each line is a prefix and the claim's JSON without its opening brace.
-    prefix = '{"document": %s, "reference_date": %s, ' % (_value(doc.source), _value(ref))
-    return "".join([prefix + claim[1:] + "\n" for claim in claims_json(doc.claims)])
+    return "".join(claims_json(doc.claims, f'{{"document": {_value(doc.source)}, "reference_date": {_value(ref)}, ', "}\n"))
+
+
+def utf8_stream(out: TextIO) -> BinaryIO | None:
+    """The byte stream under `out` if UTF-8 bytes written there come out as `out` would write their
+    text: a UTF-8 `io.TextIOWrapper` where "\\n" is the line separator (it translates none)."""
+    if type(out) is not io.TextIOWrapper or os.linesep != "\n" or codecs.lookup(out.encoding).name != "utf-8":
+        return None
+    return out.buffer
+
+
+def utf8_renderer(render: Callable[[Document], R] | None, out: TextIO) -> Callable[[Document], R] | None:
+    """`render` (from `report.document_renderer`), its text made UTF-8 where it is made, when `out` takes
+    bytes (`utf8_stream`). In a worker the text is encoded to UTF-8 for the trip back anyway (pickle
+    does it); as bytes, the parent, which receives every worker's output, writes it as it comes
+    instead of decoding it and encoding it again."""
+    if render is None or utf8_stream(out) is None:
+        return render
+    return partial(_utf8_rendered, render)
+
+
+def _utf8_rendered(render: Callable[[Document], Any], doc: Document) -> Any:
+    rendered = render(doc)
+    try:
+        return rendered._replace(text=rendered.text.encode())
+    except UnicodeEncodeError:  # a lone surrogate, should a format keep one: written as text, as the stream decides
+        return rendered
+
+
+def _write(out: TextIO, text: str | bytes) -> None:
+    if type(text) is bytes:
+        _write_bytes(out, text)
+    else:
+        out.write(text)
+        out.flush()
+
+
+def _write_bytes(out: TextIO, data: bytes) -> None:
+    """`data` under `out`'s text layer, flushed first so that what was written as text comes before it."""
+    out.flush()
+    buffer = out.buffer  # type: ignore[attr-defined]
+    buffer.write(data)
+    buffer.flush()
 
 
 class JsonReporter:
@@ -163,11 +202,15 @@ class JsonReporter:
     def document(self, doc: Document) -> None:
         self.rendered(document_json(doc))
 
-    def rendered(self, text: str) -> None:
-        """Write a document's `document_json`, made elsewhere (a worker process)."""
-        self.out.write((",\n" if self.count else "\n") + text)
+    def rendered(self, text: str | bytes) -> None:
+        """Write a document's `document_json`, made elsewhere (a worker process), as text or as UTF-8 (`utf8_renderer`)."""
+        separator = ",\n" if self.count else "\n"
+        if type(text) is bytes:
+            _write_bytes(self.out, separator.encode() + text)
+        else:
+            self.out.write(separator + text)
+            self.out.flush()
         self.count += 1
-        self.out.flush()
 
     def error(self, error: InputError) -> None:
         self.errors.append({"source": error.source, "message": error.reason})
@@ -189,10 +232,9 @@ class JsonLinesReporter:
     def document(self, doc: Document) -> None:
         self.rendered(document_lines(doc))
 
-    def rendered(self, text: str) -> None:
-        """Write a document's `document_lines`, made elsewhere (a worker process)."""
-        self.out.write(text)
-        self.out.flush()
+    def rendered(self, text: str | bytes) -> None:
+        """Write a document's `document_lines`, made elsewhere (a worker process), as text or as UTF-8 (`utf8_renderer`)."""
+        _write(self.out, text)
 
     def error(self, error: InputError) -> None:
         pass
@@ -250,10 +292,9 @@ class CsvReporter:
     def document(self, doc: Document) -> None:
         self.rendered(document_rows(doc))
 
-    def rendered(self, text: str) -> None:
-        """Write a document's `document_rows`, made elsewhere (a worker process)."""
-        self.out.write(text)
-        self.out.flush()
+    def rendered(self, text: str | bytes) -> None:
+        """Write a document's `document_rows`, made elsewhere (a worker process), as text or as UTF-8 (`utf8_renderer`)."""
+        _write(self.out, text)
 
     def error(self, error: InputError) -> None:
         pass
