@@ -37,13 +37,14 @@ class Reporter(Protocol):
 class TextReporter(Reporter, Protocol):
     """A reporter that also takes a document's text made by `document_renderer`."""
 
-    def rendered(self, text: str) -> None: ...
+    def rendered(self, text: str | bytes) -> None: ...
 
 
 class Rendered(NamedTuple):
-    """A document as its reporter writes it, and what the run's summary counts of it."""
+    """A document as its reporter writes it, and what the run's summary counts of it: text, or
+    UTF-8 bytes where the output takes them (`report.machine.utf8_renderer`)."""
 
-    text: str
+    text: str | bytes
     claims: int
 
 
