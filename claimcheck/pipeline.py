@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from bisect import bisect_right
 from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import LimitError, UsageError
@@ -104,7 +103,11 @@ def build_claims(
     for mention, source in zip(mentions, sources):
         start = mention.start
         if not low <= start < high:
-            index, low, high = _sentence_at(start, starts)
+            # The sentence `start` is in, and the offsets [low, high) in it too (before the
+            # first sentence, none: the next offset looks again).
+            index = segmentation.sentence_index(start)
+            low = starts[index] if starts else 0
+            high = starts[index + 1] if index + 1 < len(starts) else sys.maxsize
             if sentences:
                 span = sentences[index]
                 sentence, sentence_start = text[span.start:span.end], span.start
@@ -134,15 +137,6 @@ def build_claims(
         claim.__class__ = Claim  # type: ignore[assignment]
         claims.append(claim)  # type: ignore[arg-type]
     return tuple(claims)
-
-
-def _sentence_at(offset: int, starts: Sequence[int]) -> tuple[int, int, int]:
-    """The index of the sentence `offset` is in, as `Segmentation.sentence_index` finds it, and the
-    offsets [low, high) that are in it too (before the first sentence, none: the next offset looks again)."""
-    index = max(0, bisect_right(starts, offset) - 1)
-    low = starts[index] if starts else 0
-    high = starts[index + 1] if index + 1 < len(starts) else sys.maxsize
-    return index, low, high
 
 
 def extract(
