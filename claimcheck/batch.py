@@ -40,7 +40,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Sequence, TypeVar, Union, overload
 
 from .errors import ClaimcheckError, InputError, UsageError
-from .load import Input, InputMetadata
+from .load import Input
 from .model import Claim, DateValue, Document, RefDateOrigin, Source
 
 if TYPE_CHECKING:
@@ -559,22 +559,13 @@ def extract_many(
     def jobs_of() -> Iterator[Union[_ExtractJob, InputError]]:
         for item in inputs:
             sent.append(item)
-            yield item if isinstance(item, InputError) else _ExtractJob(item.source, item.text, _metadata_of(item), options, render)
+            yield item if isinstance(item, InputError) else _ExtractJob(item.source, item.text, item.metadata.to_dict(), options, render)
 
     preload = _PRELOAD if render is None else [*_PRELOAD, _module_of(render)]
     outcomes = map_in_order(_extract_job, jobs_of(), jobs=usable_cores() if jobs is None else jobs, size=_text_size, preload=preload, in_process_first=IN_PROCESS_FIRST)
     for outcome in outcomes:
         item = sent.popleft()
         yield outcome.unpack(item.text) if isinstance(outcome, _PackedDocument) and isinstance(item, Input) else outcome
-
-
-_NO_METADATA = InputMetadata()
-
-
-def _metadata_of(item: Input) -> dict[str, str]:
-    """`item.metadata.to_dict()`, skipped for a file's, which is empty: `to_dict` calls `dataclasses.asdict`,
-    which deep-copies every field, and this runs in the parent for every input."""
-    return {} if item.metadata == _NO_METADATA else item.metadata.to_dict()
 
 
 def _module_of(function: Callable[..., Any]) -> str:

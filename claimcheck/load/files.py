@@ -12,7 +12,7 @@ import enum
 import os
 import re
 import sys
-from dataclasses import asdict, field
+from dataclasses import field, fields
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
@@ -72,7 +72,12 @@ class InputMetadata:
     content_type: str | None = None
 
     def to_dict(self) -> dict[str, str]:
-        return {key: value for key, value in asdict(self).items() if value is not None}
+        # Every field is a string or None: read as they are (dataclasses.asdict would deep-copy
+        # each, and this runs in the parent of --jobs for every input).
+        return {name: value for name in _METADATA_FIELDS if (value := getattr(self, name)) is not None}
+
+
+_METADATA_FIELDS = tuple(f.name for f in fields(InputMetadata))
 
 
 @frozen
