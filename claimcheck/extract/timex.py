@@ -631,15 +631,6 @@ def _starts_before(prose: str, at: int, floor: int) -> list[tuple[int, tuple[str
     return starts
 
 
-def _paragraph_ends(prose: str) -> list[int]:
-    """Where each paragraph ends. A text without a line break (a dateline's line) has no
-    blank line, so it is one paragraph trimmed of white space, or none."""
-    if "\n" in prose or "\r" in prose:
-        return [paragraph.end for paragraph in find_paragraphs(prose)]
-    end = len(prose.rstrip())
-    return [end] if end else []
-
-
 def _paragraph_end(ends: list[int], start: int, length: int) -> int:
     """Where the paragraph holding `start` ends (else the text's end): no date expression
     reads across paragraphs ("Tuesday" ending one and "February 1" opening the next are two)."""
@@ -658,7 +649,7 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
     """
     consumed = 0
     text_patterns = _TextPatterns(prose)
-    ends = _paragraph_ends(prose)
+    ends = [paragraph.end for paragraph in find_paragraphs(prose)]
     for at, text in anchors(prose):
         if at < consumed:
             continue
