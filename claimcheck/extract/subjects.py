@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that end a noun phrase: determiners, pronouns, prepositions, conjunctions,
 # auxiliaries and the commonest verbs and adverbs of news copy.
@@ -95,22 +96,16 @@ def _participle_lower(lower: str) -> bool:
 # modifier. Remembered per word as written (news repeats its words; each test is a method
 # call), up to a bound so a long run of distinct words cannot grow it without end.
 _STOP, _PARTICIPLE, _NOUN, _PLURAL_NOUN, _MODIFIER = 1, 2, 4, 8, 16
-_CLASSES: dict[str, int] = {}
-_CLASSES_BOUND = 20_000
 
 
+@lru_cache(maxsize=20_000)
 def _classify(word: str) -> int:
     lower = word.lower()
     if not _noun_like_lower(lower):
-        code = _STOP
-    elif _participle_lower(lower):
-        code = _PARTICIPLE
-    else:
-        code = _NOUN | (_PLURAL_NOUN if _plural(lower) else 0) | (_MODIFIER if lower in SINGULAR_MODIFIERS else 0)
-    if len(_CLASSES) >= _CLASSES_BOUND:
-        _CLASSES.clear()
-    _CLASSES[word] = code
-    return code
+        return _STOP
+    if _participle_lower(lower):
+        return _PARTICIPLE
+    return _NOUN | (_PLURAL_NOUN if _plural(lower) else 0) | (_MODIFIER if lower in SINGULAR_MODIFIERS else 0)
 
 
 def counted_noun(text: str, pos: int, *, singular: bool, max_words: int = 4) -> Subject | None:
@@ -127,7 +122,7 @@ def counted_noun(text: str, pos: int, *, singular: bool, max_words: int = 4) -> 
         if m is None:
             return None
         word = m.group(1)
-        code = _CLASSES.get(word) or _classify(word)
+        code = _classify(word)
         if code == _STOP:
             return None
         words.append(word)
