@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..model import Span
-from .cues import REPORTING_VERBS, headline_speech_verb, speech_verbs, word_trie
+from .cues import REPORTING_VERBS, Cue, headline_speech_verb, speech_verbs, word_trie
 from .subjects import is_inverted, sentence_subject, subject_after, subject_before
 
 _AFTER_QUOTE_CHARS = 160
@@ -63,28 +63,27 @@ def speaker_after(prose: str, quote_end: int, limit: int, ends_sentence: bool, h
     verb = _first_speech_verb(prose, start, limit, headline)
     if verb is None:
         return None
-    verb_start, verb_end, word = verb
-    between = prose[start:verb_start]
+    between = prose[start:verb.start]
     if _word_count(between) > _MAX_WORDS_BEFORE_VERB or _has_sentence_end(between) or _quote_marks(between) > 2:
         return None
     if not between.strip():
         if headline:
             return None
-        phrase = subject_after(prose, verb_end, limit)
+        phrase = subject_after(prose, verb.end, limit)
     else:
         if ends_sentence and not between.lstrip()[0].islower():
             return None
-        phrase = subject_before(prose, start, verb_start)
-    return Attribution(phrase, word.lower()) if phrase else None
+        phrase = subject_before(prose, start, verb.start)
+    return Attribution(phrase, verb.word.lower()) if phrase else None
 
 
-def _first_speech_verb(prose: str, start: int, limit: int, headline: bool) -> tuple[int, int, str] | None:
-    """Where the first reporting verb of prose[start:limit] stands, and the verb itself."""
+def _first_speech_verb(prose: str, start: int, limit: int, headline: bool) -> Cue | None:
+    """The first reporting verb of prose[start:limit]."""
     if headline:
         m = headline_speech_verb().search(prose, start, limit)
-        return (m.start(), m.end(), m.group()) if m else None
+        return Cue(m.start(), m.end(), m.group(), "verb") if m else None
     verbs = speech_verbs(prose, start, limit)
-    return (verbs[0].start, verbs[0].end, verbs[0].word) if verbs else None
+    return verbs[0] if verbs else None
 
 
 def speaker_before(prose: str, quote_start: int, lower: int, sentence_start: int) -> Attribution | None:
