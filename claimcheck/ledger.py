@@ -17,15 +17,16 @@ import enum
 import json
 import math
 import os
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterator, Mapping, Sequence
 
-from .align import ClaimRecord, Pair, align
 from .errors import ClaimcheckError
 from .model import Claim, Kind
+
+if TYPE_CHECKING:
+    from .align import ClaimRecord, Pair
 
 LEDGER_FORMAT = "claimcheck-ledger"
 LEDGER_VERSION = 1
@@ -193,6 +194,8 @@ def _decision(entry: Any, number: int) -> Decision:
     kind = _text(claim, "kind", f"{where}.claim")
     if kind not in _KINDS:
         raise _Bad(f"{where}.claim: kind {kind!r} is not one of {', '.join(sorted(_KINDS))}")
+    from .align import ClaimRecord  # here, not at import: `check` imports this module for drafts without a ledger
+
     record = ClaimRecord(
         id=str(claim_id),
         kind=str(kind),
@@ -309,6 +312,8 @@ def _mode(file: Path) -> int:
 
 def write_atomically(file: Path, text: str) -> None:
     """Replace `file` with `text` so that a reader sees either the old or the new file, whole."""
+    import tempfile  # only a review that saves a decision writes
+
     handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
@@ -422,6 +427,8 @@ class Reconciliation:
 
 def reconcile(claims: Sequence[Claim], ledger: Ledger) -> Reconciliation:
     """Each claim of the draft with the decision that covers it, if any (see `State`)."""
+    from .align import ClaimRecord, align
+
     decisions = ledger.by_id()
     old = sorted((d.claim for d in ledger.decisions), key=lambda r: (r.line, r.column, r.id))
     new = [ClaimRecord.of(claim) for claim in claims]

@@ -15,7 +15,6 @@ from typing import Iterable, Sequence
 
 from ..errors import ClaimcheckError
 from ..model import Finding, frozen
-from ..report.atomic import atomic_writer
 
 BASELINE_VERSION = 1
 # A file name that is not UTF-8 keeps its undecodable bytes as lone surrogates; written as
@@ -110,6 +109,8 @@ def write_baseline(path: str | os.PathLike[str], findings: Iterable[Finding]) ->
     )
     payload = {"version": BASELINE_VERSION, "tool": "claimcheck", "findings": rows}
     _refuse_foreign(file)
+    from ..report.atomic import atomic_writer  # tempfile: only a run that writes a baseline needs it
+
     try:
         with atomic_writer(file) as out:
             out.write(_SURROGATE.sub(_escaped, json.dumps(payload, ensure_ascii=False, indent=1)) + "\n")

@@ -29,11 +29,6 @@ from ..load.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CLAIMS, parse_size
 from ..model import Severity, frozen
 from .rules import RULES
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CONFIG_FILE = ".claimcheck.toml"
 PYPROJECT = "pyproject.toml"
 ALL = "ALL"
@@ -236,6 +231,11 @@ def parse_config(table: Mapping[str, Any], origin: str, root: Path | None) -> Co
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here, not with the module: most drafts have no configuration file to read.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

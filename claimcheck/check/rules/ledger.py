@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...align import describe_change
 from ...ledger import ClaimStatus, State
 from ...model import Severity
 from ...report.text import one_line
@@ -16,6 +15,8 @@ from ..registry import Hit, Rule
 
 
 def _changed(item: ClaimStatus) -> str:
+    from ...align import describe_change  # `align` is loaded with the first ledger, not for every check
+
     assert item.decision is not None
     what = [f"{name} {before} → {after}" for name, before, after in describe_change(item.decision.claim, item.record, item.changes) if name not in ("text", "sentence")]
     if not what:
