@@ -5,7 +5,7 @@ import io
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, TextIO
+from typing import ContextManager, List, Optional, Sequence, TextIO
 
 import typer
 
@@ -29,7 +29,6 @@ from ..load import iter_inputs
 from ..load.limits import ERRORS, check_encoding, check_errors, parse_size
 from ..model import Document, Severity
 from ..pipeline import extract
-from ..report.atomic import atomic_writer
 from ..report.ci import FindingsFormat, make_findings_reporter
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
@@ -110,7 +109,7 @@ def run_check(
                keep_all=bool(write_baseline_to))
     try:  # the report file appears whole when the run ends, or not at all
         with ExitStack() as stack:
-            out = stack.enter_context(atomic_writer(output_file)) if output_file else env.stdout
+            out = stack.enter_context(_atomic_writer(output_file)) if output_file else env.stdout
             status = run.report(env, out, paths, fmt)
     except OSError as exc:
         if not output_file:
@@ -129,6 +128,13 @@ def run_check(
         return ExitCode.ERROR if status is ExitCode.ERROR else ExitCode.OK
     env.say(_summary(run.counts, run.documents, known is not None))
     return ExitCode.ERROR if unread else status
+
+
+def _atomic_writer(path: str) -> ContextManager[TextIO]:
+    """`report.atomic.atomic_writer`, imported (with tempfile) only by a run that writes a file."""
+    from ..report.atomic import atomic_writer
+
+    return atomic_writer(path)
 
 
 def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple[tuple[Document, ...], bool]:

@@ -6,8 +6,6 @@ checked input, `error(exc)` for each input that could not be read, `finish()`.
 from __future__ import annotations
 
 import enum
-import json
-from importlib.resources import files
 from typing import Any, Protocol, Sequence, TextIO
 
 from ...errors import InputError
@@ -52,6 +50,9 @@ def make_findings_reporter(fmt: FindingsFormat, out: TextIO, rules: Sequence[Rul
 
 def sarif_schema() -> dict[str, Any]:
     """The JSON Schema of the SARIF 2.1.0 subset `--format sarif` writes (shipped with the package)."""
+    import json
+    from importlib.resources import files  # and tempfile with it: only tests and tools read the schema
+
     return json.loads(files(__package__).joinpath("sarif-subset.schema.json").read_text(encoding="utf-8"))
 
 
