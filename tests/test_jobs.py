@@ -177,8 +177,21 @@ def test_a_failing_input_and_a_dying_worker_cost_only_their_own_input():
             assert result == draft.text.upper()
 
 
+def where(draft: Draft) -> int:
+    """The process that worked on `draft`."""
+    return os.getpid()
+
+
+def test_a_batch_that_needs_workers_is_theirs_alone_and_a_small_one_starts_none():
+    """Past IN_PROCESS_FIRST characters this process works on no input: it would build the pipeline's tables a second time."""
+    drafts = [Draft(f"s{n}.md", "x" * 1000) for n in range(2 * IN_PROCESS_FIRST // 1000)]
+    sizes = {"size": lambda d: len(d.text), "in_process_first": IN_PROCESS_FIRST}
+    assert os.getpid() not in set(map_in_order(where, drafts, jobs=2, **sizes))
+    assert set(map_in_order(where, drafts[: IN_PROCESS_FIRST // 1000], jobs=2, **sizes)) == {os.getpid()}
+
+
 def _running_pool(tmp_path: Path, **popen: Any) -> tuple[subprocess.Popen[bytes], list[int], Path]:
-    """`extract --jobs 2` over 300 files, once its fork server and two workers are up."""
+    """`extract --jobs 2` over 300 files, once its fork server and two workers are up and the first claims are written."""
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 300, paragraphs=12)
     output = tmp_path / "claims.jsonl"
@@ -188,8 +201,8 @@ def _running_pool(tmp_path: Path, **popen: Any) -> tuple[subprocess.Popen[bytes]
             stdout=sink, stderr=subprocess.PIPE, **popen,
         )
     deadline = time.monotonic() + 60
-    while len(workers := _descendants(proc.pid)) < 3 and time.monotonic() < deadline:  # fork server and two workers
-        time.sleep(0.05)
+    while (len(workers := _descendants(proc.pid)) < 3 or not output.stat().st_size) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the fork server and two workers (the whole batch is theirs), and their first documents
     return proc, workers, output
 
 
