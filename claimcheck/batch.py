@@ -64,9 +64,12 @@ _CRASHES_IN_A_ROW = 3
 # A batch of fewer characters than this is done in this process: workers would cost it more than
 # they save, the fork server importing and warming up for a third of a second first.
 IN_PROCESS_FIRST = 50_000
-# Modules the fork server imports once, so that workers forked from it start with them; the
-# last one's import builds the pipeline's lazy tables there, once for every worker.
-_PRELOAD = ["claimcheck.pipeline", "claimcheck.extract", "claimcheck.attribute", "claimcheck.segment", "claimcheck.warm"]
+# Modules every worker needs: the fork server imports them once, so that workers forked from
+# it start with them; a spawned worker imports them itself.
+_PRELOAD = ["claimcheck.pipeline", "claimcheck.extract", "claimcheck.attribute", "claimcheck.segment"]
+# Imported by the fork server alone, after _PRELOAD: it builds the pipeline's lazy tables there,
+# once for every worker, and makes the fork server leave at once when the command ends.
+_FORK_SERVER_ONLY = "claimcheck.warm"
 # True in a worker process: results are then packed for the trip back.
 _IN_WORKER = False
 # Held back while a worker starts: Ctrl-C, and SIGTERM (which the command turns into an exit).
@@ -182,7 +185,7 @@ def _context(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
     from multiprocessing import forkserver
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_unshadowed(preload))
+    context.set_forkserver_preload(_unshadowed([*preload, _FORK_SERVER_ONLY]))
     # A process started with SIGINT ignored keeps ignoring it, and so do the workers it forks:
     # Ctrl-C in a terminal reaches the whole process group, but only the parent should act on it.
     with _handled((signal.SIGINT,), signal.SIG_IGN):

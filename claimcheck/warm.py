@@ -1,5 +1,6 @@
-"""Imported by the fork server of `--jobs` (batch._PRELOAD): the pipeline's lazy tables
-(patterns, word lists) are built there once, and every worker forked from it starts with them.
+"""Imported by the fork server of `--jobs` alone (batch._FORK_SERVER_ONLY), never by a worker
+or a library user: the pipeline's lazy tables (patterns, word lists) are built there once, and
+every worker forked from it starts with them.
 
 The fork server ends when the command does, and until then it holds the command's standard
 output and error open: whatever reads them (a pipe, a CI step, subprocess.run) sees their end
@@ -10,18 +11,6 @@ import os
 import sys
 
 from .batch import warm_up
-
-
-def _in_fork_server() -> bool:
-    """Whether this module is being imported by the fork server's preload, not by a worker or anything else."""
-    from multiprocessing import forkserver
-
-    frame = sys._getframe()
-    while frame is not None:
-        if frame.f_code is forkserver.main.__code__:
-            return True
-        frame = frame.f_back  # type: ignore[assignment]
-    return False
 
 
 def _leave_at_once() -> None:
@@ -35,5 +24,4 @@ def _leave_at_once() -> None:
 
 
 warm_up()
-if _in_fork_server():
-    atexit.register(_leave_at_once)
+atexit.register(_leave_at_once)
