@@ -148,14 +148,14 @@ class NameBook:
         words = phrase.split()
         if not words:
             return phrase
-        lowered = phrase.lower()
-        if len(words) == 1 and lowered in PLURAL_PRONOUNS:
-            return None  # "they said": the speakers named last, which the attributor knows
-        if len(words) == 1 and lowered in _SINGULAR_PRONOUNS:
-            return self.pronoun(lowered, start) or phrase
-        starts_sentence = self._at_sentence_start(start)
-        if len(words) == 1 and starts_sentence and self._is_common_word(words[0]):
-            return self._as_written(phrase, start)
+        if len(words) == 1:
+            lowered = phrase.lower()
+            if lowered in PLURAL_PRONOUNS:
+                return None  # "they said": the speakers named last, which the attributor knows
+            if lowered in _SINGULAR_PRONOUNS:
+                return self.pronoun(lowered, start) or phrase
+            if self._at_sentence_start(start) and self._is_common_word(words[0]):
+                return self._as_written(phrase, start)
         named = self._named(phrase)
         if named is not None:
             return named

@@ -45,7 +45,7 @@ def _word_count(text: str) -> int:
 
 def _quote_marks(text: str) -> int:
     """More than a pair (a nickname: "Fox") means another quotation stands in between."""
-    return sum(text.count(mark) for mark in '"“”')
+    return text.count('"') + text.count("“") + text.count("”")
 
 
 def _has_sentence_end(text: str) -> bool:
