@@ -86,9 +86,9 @@ class _Attributor:
                 return speaker
         else:
             quote = None
-        sentence = bisect_right(self.sentence_starts, offset) - 1
-        frames = self._frames.get(sentence if sentence > 0 else 0)
-        frame = innermost(self.frames(sentence if sentence > 0 else 0) if frames is None else frames, offset)
+        sentence = max(bisect_right(self.sentence_starts, offset) - 1, 0)
+        frames = self._frames.get(sentence)
+        frame = innermost(self.frames(sentence) if frames is None else frames, offset)
         if frame is None:
             return self.turn_source(offset)
         source = self.speaker_source(frame.speaker)
