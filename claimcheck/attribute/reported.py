@@ -123,7 +123,7 @@ def _trails(prose: str, sentence: Span, phrase: Span, verb_end: int, has_claim: 
     if not any(ch.isalnum() for ch in prose[sentence.start:phrase.start]):
         return False
     stop = _NEXT_BREAK.search(prose, verb_end, sentence.end).start()
-    words = prose[verb_end:stop].split()
+    words = prose[verb_end:stop].split(None, _MAX_TRAILING_WORDS)  # one piece more than allowed is enough to tell
     if len(words) > _MAX_TRAILING_WORDS or "that" in words:
         return False
     return not has_claim(verb_end, stop)

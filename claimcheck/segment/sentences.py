@@ -37,14 +37,13 @@ _SENTENCE_OPENERS = frozenset(
 # A sentence ends at . ! ? or an ellipsis ("..." or "…"), with closing quotes or brackets
 # after it, before white space and something that can start a sentence. Group 1 is the
 # white space, so the next sentence starts at its end.
-# A class holding a character past U+00FF among more than two runs costs re about 1.4 M
-# instructions to compile (a 64K-entry bitmap): the stops are one class with "+", and the
-# curly quote marks a class of their own beside the others (two runs compile as literals).
-_BOUNDARY = re.compile(r"""[.!?…]+(?:["'»)\]]|[”’])*(?=(\s+)(?:["'«(\[]|[“‘])?[A-Z0-9])""")
+# One class of stops with "+", not a class and a repeat of it: a class with a character
+# past U+00FF costs re about 1.4 M instructions to compile (a 64K-entry bitmap).
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=(\s+)["'“‘«(\[]?[A-Z0-9])""")
 _STOPS = (".", "!", "?", "…")
 _MAX_SENTENCE_CHARS = 1500
 _WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
-_WORD_AFTER = re.compile(r"\s+(?:[\"'«(\[]|[“‘])?([A-Za-z]+)")  # curly marks apart, as in _BOUNDARY
+_WORD_AFTER = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z]+)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
