@@ -9,6 +9,7 @@ speaker's claim.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from ..model import Source, Span
@@ -66,23 +67,47 @@ _MAX_PHRASE_WORDS = 12
 _PHRASE_WORD = re.compile(r"[^\s,;:!?()]+")
 _PHRASE_END = re.compile(r"[ \t]*(?:[,;:!?(]|\.(?:\s|$)|$)")
 _BLANKS = re.compile(r"[ \t]+")
-# A clause after the verb without "that": a subject and then a finite verb within a few words.
-_CLAUSE_AHEAD = re.compile(
-    r"(?:[ \t]+[^\s,;:.]+){1,5}?[ \t]+(?:would|will|was|were|is|are|had|has|have|could|should|might|may|can|did|does|must)\b"
-)
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)[ \t]+$")
-_AS_SAYING = re.compile(r"\bas saying(?:[ \t]+that)?\b")
 _NEXT_BREAK = re.compile(r"[,;:]|$")
 # Asides that explain a name ("Acme, the parts maker that employs 850 people,", "Smith,
 # who has run the shop for 30 years,", "Jones, 44,"): the writer's, wherever they stand.
 _NAME_ASIDE_PATTERN = r"(?P<name>[A-Z][\w'’.-]*),[ \t]+(?:(?:the|a|an|who|whom|whose)\b[^,;—–]*,|(?:aged[ \t]+)?\d{1,3},)"
-_ASIDE = re.compile(_NAME_ASIDE_PATTERN + r"|[—–][ \t]*who\b[^—–]*[—–]")
-# The first branch alone, for text without a dash: starting with a capital, it lets the
-# regex engine skip ahead to capitals instead of trying every position.
+# The pattern alone, for text without a dash: starting with a capital, it lets the regex
+# engine skip ahead to capitals instead of trying every position.
 _NAME_ASIDE = re.compile(_NAME_ASIDE_PATTERN)
 # In reported speech a relative clause is background too ("said the library, which opened in
 # 1931, had 52,000 visits"); under a trailing "according to" it is part of the account.
 _RELATIVE = re.compile(r",[ \t]+which\b[^,;—–]*(?:,|(?=[;—–]))")
+
+
+# Patterns of rarer frames, compiled on first use: each costs 0.3-4 M instructions to
+# compile at start-up, and many documents never need them.
+
+
+@lru_cache(maxsize=1)
+def _clause_ahead() -> re.Pattern[str]:
+    """A clause after the verb without "that": a subject and then a finite verb within a
+    few words (asked only of verbs that also take an object: "added")."""
+    return re.compile(
+        r"(?:[ \t]+[^\s,;:.]+){1,5}?[ \t]+(?:would|will|was|were|is|are|had|has|have|could|should|might|may|can|did|does|must)\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def _passive() -> re.Pattern[str]:
+    """ "X was quoted by Interfax as saying"."""
+    return re.compile(r"\b(?:was|were|is|are|been|being)[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def _as_saying() -> re.Pattern[str]:
+    """ "quoted X as saying (that)": where X's words begin."""
+    return re.compile(r"\bas saying(?:[ \t]+that)?\b")
+
+
+@lru_cache(maxsize=1)
+def _aside() -> re.Pattern[str]:
+    """The name asides, or a dash opening "who ..." up to the closing dash (text with a dash)."""
+    return re.compile(_NAME_ASIDE_PATTERN + r"|[—–][ \t]*who\b[^—–]*[—–]")
 
 
 def _clause_start(sentence: Sentence, offset: int) -> int:
@@ -98,7 +123,7 @@ def _trails(prose: str, sentence: Span, phrase: Span, verb_end: int, has_claim: 
     if not any(ch.isalnum() for ch in prose[sentence.start:phrase.start]):
         return False
     stop = _NEXT_BREAK.search(prose, verb_end, sentence.end).start()
-    words = prose[verb_end:stop].split()
+    words = prose[verb_end:stop].split(None, _MAX_TRAILING_WORDS)  # one piece more than allowed is enough to tell
     if len(words) > _MAX_TRAILING_WORDS or "that" in words:
         return False
     return not has_claim(verb_end, stop)
@@ -192,10 +217,10 @@ def _hedge_frames(prose: str, sentence: Sentence, cue: Cue, lookups: Lookups, la
 def _quoted_as_frames(prose: str, sentence: Sentence, cue: Cue, lookups: Lookups, last: Speaker | None) -> list[Frame]:
     """ "Interfax quoted X as saying" and "X was quoted by Interfax as saying": X speaks."""
     span = sentence.span
-    saying = _AS_SAYING.search(prose, cue.end, span.end)
+    saying = _as_saying().search(prose, cue.end, span.end)
     if not saying:
         return []
-    passive = _PASSIVE.search(prose, max(span.start, cue.start - 12), cue.start)
+    passive = _passive().search(prose, max(span.start, cue.start - 12), cue.start)
     if passive:
         quoted = subject_before(prose, _clause_start(sentence, cue.start), passive.start())
     else:
@@ -244,7 +269,7 @@ def _verb_frame(prose: str, sentence: Sentence, cue: Cue, has_claim: Callable[[i
             return None
     if verb in NOUN_LIKE_VERBS and not followed_by_that and not _names_someone(words):
         return None
-    if verb in OBJECT_VERBS and not (followed_by_that or trails or inverted or _CLAUSE_AHEAD.match(prose, cue.end, span.end)):
+    if verb in OBJECT_VERBS and not (followed_by_that or trails or inverted or _clause_ahead().match(prose, cue.end, span.end)):
         return None
     speaker = Speaker(phrase, verb)
     if inverted:
@@ -277,7 +302,7 @@ def _background(prose: str, frame: Frame, forward: bool) -> list[Frame]:
     dash = "—" in text or "–" in text
     if not dash and "," not in text:
         return []  # every aside needs a comma or a dash: most frames have none to scan for
-    asides = [Frame(m.end("name") if m.group("name") else m.start(), m.end(), None) for m in (_ASIDE if dash else _NAME_ASIDE).finditer(prose, start, end)]
+    asides = [Frame(m.end("name") if m.group("name") else m.start(), m.end(), None) for m in (_aside() if dash else _NAME_ASIDE).finditer(prose, start, end)]
     if forward:
         asides += [Frame(m.start(), m.end(), None) for m in _RELATIVE.finditer(prose, start, end)]
     return asides

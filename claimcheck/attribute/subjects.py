@@ -59,12 +59,12 @@ def clause_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_parenthetical(words: list[tuple[int, int, str]], has_previous: bool) -> bool:
+def _is_parenthetical(words: list[str], has_previous: bool) -> bool:
     """A relative clause, participle, age or description standing beside a name."""
-    first = words[0][2].lower().strip("\"'“‘")
-    if first in RELATIVE_PRONOUNS or _AGE.fullmatch(" ".join(w[2] for w in words)):
+    first = words[0].lower().strip("\"'“‘")
+    if first in RELATIVE_PRONOUNS or _AGE.fullmatch(" ".join(words)):
         return True
-    if first.endswith(("ing", "ed")) and words[0][2][0].islower():
+    if first.endswith(("ing", "ed")) and words[0][0].islower():
         return True  # "citing two people", "published by the IMF on Tuesday"
     return has_previous and first in _OPENING_WORDS
 
@@ -79,23 +79,43 @@ def subject_before(text: str, clause_start: int, verb_start: int) -> Span | None
 
 
 def subject_in(text: str, chunks: list[tuple[int, int]]) -> Span | None:
-    """subject_before on the clause's chunks."""
-    for index in range(len(chunks) - 1, -1, -1):
-        words = _words(text, *chunks[index])
-        while words and words[-1][2].lower() in AUXILIARIES:
-            words.pop()
-        if not words:
+    """subject_before on the clause's chunks.
+
+    Words are plain str.split tokens; only the subject's own first and last word are
+    located in the text, from the end of the chunk (a clause can be a whole sentence long).
+    """
+    last_chunk = len(chunks) - 1
+    for index in range(last_chunk, -1, -1):
+        start, end = chunks[index]
+        words = text[start:end].split()
+        count = len(words)
+        while count and words[count - 1].lower() in AUXILIARIES:
+            count -= 1
+        if not count:
             continue
-        if index < len(chunks) - 1 and _is_parenthetical(words, index > 0):
+        if index < last_chunk and _is_parenthetical(words[:count], index > 0):
             continue
-        opener = len(words) - 1
-        while opener >= 0 and words[opener][2].lower() not in CLAUSE_OPENERS:
+        opener = count - 1
+        while opener >= 0 and words[opener].lower() not in CLAUSE_OPENERS:
             opener -= 1
-        words = words[opener + 1:]
-        if not words or len(words) > _MAX_SUBJECT_WORDS:
+        if opener == count - 1 or count - opener - 1 > _MAX_SUBJECT_WORDS:
             return None
-        return Span(words[0][0], words[-1][1])
+        return _token_span(text, start, end, words, opener + 1, count)
     return None
+
+
+def _token_span(text: str, start: int, end: int, words: list[str], first: int, stop: int) -> Span:
+    """The span from words[first] to words[stop - 1], the str.split tokens of text[start:end].
+
+    Searched backwards from the end: between a token and the next one there is only white
+    space, so rfind before the next token's start finds the token itself.
+    """
+    position = end
+    for index in range(len(words) - 1, first - 1, -1):
+        position = text.rfind(words[index], start, position)
+        if index == stop - 1:
+            last_end = position + len(words[index])
+    return Span(position, last_end)
 
 
 def is_inverted(text: str, clause_start: int, verb_start: int) -> bool:
@@ -114,10 +134,10 @@ def inverted_in(text: str, chunks: list[tuple[int, int]]) -> bool:
     nonempty = [c for c in chunks[:-1] if text[c[0]:c[1]].strip(" \t\"'”’»")]
     if not nonempty:
         return True
-    words = _words(text, *nonempty[-1])
+    words = text[nonempty[-1][0]:nonempty[-1][1]].split()
     if _is_parenthetical(words, len(nonempty) > 1):
         return False
-    return len(words) > _MAX_APPOSITION_WORDS or any(w[2].lower() in CLAUSE_OPENERS for w in words)
+    return len(words) > _MAX_APPOSITION_WORDS or any(w.lower() in CLAUSE_OPENERS for w in words)
 
 
 def subject_after(text: str, verb_end: int, limit: int) -> Span | None:

@@ -42,7 +42,7 @@ _FIXED_DIRECTION = {"“": "open", "„": "open", "«": "open", "``": "open", "�
 # regex testing each character against the set of marks was a quarter of segmentation.
 _BODY_MARKS = ("``", "''", "“", "”", "„", "«", "»", '"', "‘", "’")
 _ALL_MARKS = re.compile(r"``|''|[“”„«»\"‘’']")
-_OPENING_AT_START = re.compile(r"``|[“„«\"‘]|'(?=[A-Z])")
+_OPENING_MARKS = ("``", "“", "„", "«", '"', "‘")
 # British copy with straight single quotes and no double ones: 'We lost 40 men,' he said.
 # Only a mark before a capital opens and only one after punctuation closes, so the
 # apostrophes of "don't" and "farmers' union" are never read as quotes.
@@ -78,10 +78,18 @@ def find_quotations(prose: str, paragraphs: tuple[Span, ...]) -> tuple[Quotation
         carried = False
         if left_open is not None:
             next_para = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            goes_on = next_para is not None and _OPENING_AT_START.match(prose, next_para.start) is not None
+            goes_on = next_para is not None and _opens_quotation(prose, next_para.start)
             found.append(Quotation(left_open[0], para.end, closed=False, continued=left_open[1], continues=goes_on))
             carried = goes_on
     return tuple(found)
+
+
+def _opens_quotation(prose: str, at: int) -> bool:
+    """An opening mark at `at`, or a straight single one before a capital (no regex: a
+    class of curly marks costs 1.4 M instructions to compile, for a test of one place)."""
+    if prose.startswith(_OPENING_MARKS, at):
+        return True
+    return prose.startswith("'", at) and "A" <= prose[at + 1:at + 2] <= "Z"
 
 
 def _body_marks(prose: str) -> list[Mark]:
