@@ -99,3 +99,24 @@ def test_tokens_next_to_an_offset():
     assert token_after(text, five + 1) == "per"
     assert token_before("US$5", 3) == "$"
     assert token_after("6.1-inch", 3) == "inch"
+
+
+def test_any_case_trie_matches_what_ignorecase_matches():
+    """A trie spelled in classes takes every character (?i) takes for its letters, and no other."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    every_char = " ".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for letter in letters:
+        folded = {m.group() for m in re.finditer(f"(?i:{letter})", every_char)}
+        spelled = {m.group() for m in re.finditer(trie_regex([letter], any_case=True), every_char)}
+        assert spelled == folded, letter
+
+
+def test_number_word_start_finds_what_number_words_pattern_finds():
+    from claimcheck.extract.words import NUMBER_WORD, NUMBER_WORD_INITIAL, NUMBER_WORDS_PATTERN
+    start = re.compile(NUMBER_WORD_INITIAL + NUMBER_WORD)
+    phrase = re.compile(NUMBER_WORDS_PATTERN)
+    for text in ("Three", "ſix", "tHİrd", "BİLLİON", "thousandfold", "the", "tens", "Tenses", "ſecond",
+                 "half-time", "dozens", "Elevenſ", "quarter", "zero", "Kelvin", "fıve"):
+        assert bool(start.match(text)) == bool(phrase.match(text)), text
+        if phrase.match(text):
+            assert start.match(text).end() <= phrase.match(text).end()

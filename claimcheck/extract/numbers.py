@@ -33,14 +33,15 @@ _SEPARATORS = "\\s(\"'/\\-—–“‘\\[*"
 # Finds where a number may start: a digit, or a number word after a space or an opening
 # mark. Every match begins with one of a few characters, so the regex engine skips to the
 # next candidate in C; the readers below take it from there with anchored patterns (a
-# number word's whole phrase with _WORDS_AT, so the scan holds the trie only once).
+# number word's whole phrase with _WORDS_AT, so the scan reads one word only). The marks
+# before a word are no letters or digits, so a word after one starts there.
 # The first character is tested against a superset of both classes, every character but the
 # printable ASCII ones outside them, which the engine checks with one table look-up (\d and
 # \s are slow category tests there, at every character); the look-behinds then test the
 # exact classes.
 _SCAN = re.compile(
     r"[^!#-&)+,.:-Z\\\]-~]"
-    rf"(?:(?<=[\d{_VULGAR}])|(?<=[{_SEPARATORS}])(?P<words>{w.NUMBER_WORD_START}))"
+    rf"(?:(?<=[\d{_VULGAR}])|{w.NUMBER_WORD_INITIAL}(?<=[{_SEPARATORS}])(?P<words>{w.NUMBER_WORD}))"
 )
 # Not claims, consumed whole so their parts are not read as numbers: clock times, phone
 # numbers, numeric dates and versions, slashed pairs ("24/7", "9/11"), 1.99×10−30.
