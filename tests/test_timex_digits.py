@@ -27,3 +27,19 @@ def test_left_out_families_never_match_at_a_digit_anchor() -> None:
                     assert _FAMILIES[name].match(text, at) is None, (text, at, name)
             assert list(kept) == [name for name in timex._CONTAINED_IN["#"] if name in kept]
     assert tried > 10000
+
+
+_AFTER = ["", " ", ", ", "  the ", " The ", " THE ", ",", " 7", " 31st", " March", " Sept.", " MARCH", " march",
+          " the 5th of May", " of", "\n", "\n\n", "-", ". ", " 2023", " night", " Mar 3", " x", "’s"]
+
+
+def test_a_lone_weekday_is_no_month_day_or_day_month() -> None:
+    """Where `scan` tries only the weekday family at a weekday, month_day and day_month cannot match."""
+    rng = random.Random(7)
+    for _ in range(3000):
+        name = rng.choice(sorted(timex._WEEKDAY_FORMS))
+        text = rng.choice(["", "On ", "said "]) + name + "".join(rng.choice(_AFTER) for _ in range(rng.randrange(0, 4)))
+        at = text.index(name)
+        if timex._DAY_OR_MONTH_AFTER.match(text, at + len(name)) is None:
+            for family in ("month_day", "day_month"):
+                assert _FAMILIES[family].match(text, at) is None, (text, family)

@@ -638,6 +638,13 @@ def _families_at_digits(prose: str, at: int) -> tuple[str, ...]:
     return tuple(families)
 
 
+# A weekday opens a month_day or day_month expression only before a month or a day
+# ("Tuesday, March 7", "Tuesday the 7th of March"); most stand alone ("said Tuesday").
+_WEEKDAY_FORMS = frozenset(_forms(WEEKDAYS, True))
+_DAY_OR_MONTH_AFTER = re.compile(r",?\s+(?:(?:[Tt]he|THE)\s+)?[0-9JFMASOND]")
+_WEEKDAY_ALONE = ("weekday",)
+
+
 @functools.lru_cache(maxsize=None)
 def _both(families: tuple[str, ...], containing: tuple[str, ...] | None) -> tuple[str, ...]:
     return families if containing is None else tuple(name for name in families if name in containing)
@@ -703,6 +710,8 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
         starts.reverse()
         if text == _DIGITS:
             families = _families_at_digits(prose, at)
+        elif text in _WEEKDAY_FORMS and _DAY_OR_MONTH_AFTER.match(prose, at + len(text)) is None:
+            families = _WEEKDAY_ALONE
         if families:
             starts.append((at, families))
         for start, families in starts:
