@@ -356,11 +356,15 @@ _ANCHOR_WORDS = (
 # dates). The set leaves out only ASCII word characters, so that it is a bitmap; the
 # look-behind settles the rest. One prefix tree of all the words, abbreviations and
 # quarter codes, one branch per first character, costs less than an alternation of trees.
-_ANCHOR_FIRST_LETTERS = "".join(sorted({c for w in (*_ANCHOR_WORDS, *MONTH_ABBREVIATIONS, "q", "h", "fy") for c in (w[0], w[0].upper())}))
-_ANCHOR_TREE = "(?:" + "|".join(_tree_branches(sorted(
+_ANCHOR_FORMS = sorted(
     _forms(_ANCHOR_WORDS, True) | _forms(MONTH_ABBREVIATIONS, False) | {kind + number for kind in "QH" for number in "1234"}
-))) + r"|FY\s?'?(?:\d\d)?\d\d)\b"
-_WORD_ANCHORS = re.compile(rf"[^0-9A-Za-z_](?=[{_ANCHOR_FIRST_LETTERS}])(?<=\W)({_ANCHOR_TREE})")
+)
+# The first two characters of every anchor: a look-ahead at both turns away a third more
+# of the words that cannot be anchors ("in", "is", "new") before the tree is tried.
+_ANCHOR_FIRST = "".join(sorted({form[0] for form in _ANCHOR_FORMS} | {"F"}))
+_ANCHOR_SECOND = "".join(sorted({form[1] for form in _ANCHOR_FORMS} | {"Y"}))
+_ANCHOR_TREE = "(?:" + "|".join(_tree_branches(_ANCHOR_FORMS)) + r"|FY\s?'?(?:\d\d)?\d\d)\b"
+_WORD_ANCHORS = re.compile(rf"[^0-9A-Za-z_](?=[{_ANCHOR_FIRST}][{_ANCHOR_SECOND}])(?<=\W)({_ANCHOR_TREE})")
 # An anchor at the very start of the text has no character before it. It is matched in
 # a copy of the text's head with a space in front, rather than with a second compile of
 # the tree: no anchor is near this long, so the head always holds it and what follows it.
@@ -594,6 +598,53 @@ def _anchor_kind(text: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
     return _families_of(first) or (), _CONTAINED_IN.get(first.lower())
 
 
+_SEPARATORS = frozenset("/.-")
+_YEAR_FIRST = frozenset("12")
+
+
+def _families_at_digits(prose: str, at: int) -> tuple[str, ...]:
+    """The families that can match at the digit anchor at `at`, told from the few characters
+    there: most digit anchors are amounts and years, and each family tried costs a pattern
+    match. Necessary conditions only, in `_FAMILIES` order: "2019-03-01" for iso, a separator
+    among the first three characters for numeric, "3Q" for quarter_code, "1990s" for decade,
+    and a year (not inside a word) for quarter ("2019's", "2019 third") and year."""
+    head = prose[at:at + 5]
+    if not head[:4].isdecimal():
+        numeric = head[1:2] in _SEPARATORS or head[2:3] in _SEPARATORS
+        code = head[1:2] in ("Q", "H") and head[0] in "1234"
+        return ("numeric",) * numeric + ("quarter_code",) * code
+    after = head[4:]  # empty at the end of the text
+    year = head[0] in _YEAR_FIRST
+    families = []
+    if after in ("-", "/"):
+        families.append("iso")
+    if year and (after in ("'", "-") or after.isspace()):
+        families.append("quarter")
+    if head[3] == "0" and after in ("s", "'"):
+        families.append("decade")
+    if year and not (after.isalnum() or after == "_"):
+        families.append("year")
+    return tuple(families)
+    after = head[4:]  # empty at the end of the text
+    year = head[0] in _YEAR_FIRST
+    if after in ("-", "/"):
+        families.insert(0, "iso")
+    if year and (after in ("'", "-") or after.isspace()):
+        families.append("quarter")
+    if head[3] == "0" and after in ("s", "'"):
+        families.append("decade")
+    if year and not (after.isalnum() or after == "_"):
+        families.append("year")
+    return tuple(families)
+
+
+# A weekday opens a month_day or day_month expression only before a month or a day
+# ("Tuesday, March 7", "Tuesday the 7th of March"); most stand alone ("said Tuesday").
+_WEEKDAY_FORMS = frozenset(_forms(WEEKDAYS, True))
+_DAY_OR_MONTH_AFTER = re.compile(r",?\s+(?:(?:[Tt]he|THE)\s+)?[0-9JFMASOND]")
+_WEEKDAY_ALONE = ("weekday",)
+
+
 @functools.lru_cache(maxsize=None)
 def _both(families: tuple[str, ...], containing: tuple[str, ...] | None) -> tuple[str, ...]:
     return families if containing is None else tuple(name for name in families if name in containing)
@@ -657,6 +708,10 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator
         floor = at - LOOK_BEHIND_CHARS
         starts = _starts_before(prose, at, floor if floor > consumed else consumed)
         starts.reverse()
+        if text == _DIGITS:
+            families = _families_at_digits(prose, at)
+        elif text in _WEEKDAY_FORMS and _DAY_OR_MONTH_AFTER.match(prose, at + len(text)) is None:
+            families = _WEEKDAY_ALONE
         if families:
             starts.append((at, families))
         for start, families in starts:
