@@ -167,7 +167,7 @@ def extract(
     wanted = None if kinds is None else {Kind(k) for k in kinds}
     segmentation = segment(prose.prose)
     # Dates are found even when not wanted: they keep "March 1, 2023" from becoming counts.
-    dates = find_dates(prose.prose, ref, day_first=day_first)
+    dates = find_dates(prose.prose, ref, day_first=day_first, paragraphs=segmentation.paragraphs)
     mentions = merge_mentions(dates, find_quantities(prose.prose))
     if wanted is not None:
         mentions = [m for m in mentions if m.kind in wanted]

@@ -389,5 +389,15 @@ def test_a_date_does_not_read_across_a_blank_line() -> None:
     assert found("Figures for March\n \n2020 was a hard year.") == [("March", "2023-03")]
 
 
+def test_paragraphs_handed_in_read_the_same_as_paragraphs_found() -> None:
+    from claimcheck.segment import segment
+
+    text = "The inquiry sat on Tuesday\n\nFebruary 10 was the deadline.\n\nFigures for March\n \n2020 was a hard year."
+    ref = dt.date(2023, 3, 1)
+    handed = find_dates(text, ref, paragraphs=segment(text).paragraphs)
+    assert [text[m.start:m.end] for m in handed] == ["Tuesday", "February 10", "March"]
+    assert handed == find_dates(text, ref)
+
+
 def test_a_date_reads_across_a_line_wrapped_inside_its_paragraph() -> None:
     assert found("The inquiry sits on Tuesday,\nFebruary 7.") == [("Tuesday,\nFebruary 7", "2023-02-07")]

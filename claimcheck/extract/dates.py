@@ -18,9 +18,9 @@ import datetime as dt
 import enum
 import functools
 import re
-from typing import Callable, Union
+from typing import Callable, Sequence, Union
 
-from ..model import DateValue, Kind, Mention
+from ..model import DateValue, Kind, Mention, Span
 from . import calendar as cal
 from .calendar import Direction, Grain, Period
 from .units import UNITS_AFTER
@@ -932,8 +932,12 @@ def _date_value(found: Period) -> DateValue:
     return DateValue(found.value, found.start, found.end, found.anchored)
 
 
-def find_dates(prose: str, reference_date: dt.date | None, *, day_first: bool = False) -> list[Mention]:
-    """Every calendar reference in `prose`, resolved against `reference_date` where relative."""
+def find_dates(prose: str, reference_date: dt.date | None, *, day_first: bool = False, paragraphs: Sequence[Span] | None = None) -> list[Mention]:
+    """Every calendar reference in `prose`, resolved against `reference_date` where relative.
+
+    No date reads across paragraphs; pass `paragraphs` (`segment(prose).paragraphs`) when
+    you have them, and they are not found again.
+    """
     reader = _Reader(prose, reference_date, day_first, _Focus(reference_date))
 
     def interpret(match: re.Match[str]) -> Mention | None:
@@ -951,7 +955,7 @@ def find_dates(prose: str, reference_date: dt.date | None, *, day_first: bool = 
         start, end = _span(prose, match)
         return Mention(Kind.DATE, start, end, date=_NO_VALUE if isinstance(found, Unresolved) else _date_value(found))
 
-    return list(scan(prose, interpret))
+    return list(scan(prose, interpret, paragraphs))
 
 
 # --- the story's own date ------------------------------------------------------------------

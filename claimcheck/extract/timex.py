@@ -19,8 +19,9 @@ import functools
 import itertools
 import operator
 import re
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
+from ..model import Span
 from ..segment.paragraphs import find_paragraphs
 
 MONTHS = {
@@ -689,18 +690,19 @@ def _paragraph_end(ends: list[int], start: int, length: int) -> int:
     return ends[index] if index < len(ends) else length
 
 
-def scan(prose: str, interpret: Callable[[re.Match[str]], T | None]) -> Iterator[T]:
+def scan(prose: str, interpret: Callable[[re.Match[str]], T | None], paragraphs: Sequence[Span] | None = None) -> Iterator[T]:
     """What `interpret` makes of each candidate date expression, in text order.
 
     For each anchor, the grammar is matched at the word starts of the run of expression
     words just before it ("the third" before "quarter"), leftmost first, then at the anchor;
     the first match that reaches past the anchor's start is the candidate. Accepted
     candidates never overlap; a rejected one (`interpret` returns None) leaves later
-    anchors inside it free to start their own.
+    anchors inside it free to start their own. `paragraphs` are `prose`'s, when the caller
+    has them already (the pipeline segments first); otherwise they are found here.
     """
     consumed = 0
     text_patterns = _TextPatterns(prose)
-    ends = [paragraph.end for paragraph in find_paragraphs(prose)]
+    ends = [paragraph.end for paragraph in (find_paragraphs(prose) if paragraphs is None else paragraphs)]
     for at, text in anchors(prose):
         if at < consumed:
             continue

@@ -11,12 +11,6 @@ _BLANK_LINES = re.compile(r"(?:\r?\n|\r)[ \t\f\v]*(?:(?:\r?\n|\r)[ \t\f\v]*)+")
 _BLANK_LF_LINES = re.compile(r"\n[ \t\f\v]*(?:\n[ \t\f\v]*)+")
 
 
-# The paragraphs of the text read last, with that text: the pipeline asks for the same
-# text's paragraphs in segment and again in the date scanner. Compared by identity (the
-# same string object), so a hit costs nothing; one tuple, so one assignment replaces it.
-_last: tuple[str, tuple[Span, ...]] = ("", ())
-
-
 def find_paragraphs(prose: str) -> tuple[Span, ...]:
     """Non-empty paragraphs, trimmed of surrounding white space.
 
@@ -24,16 +18,6 @@ def find_paragraphs(prose: str) -> tuple[Span, ...]:
     does not end the paragraph: a paragraph that stops on a letter or comma and a next one
     that starts in lower case are one.
     """
-    global _last
-    last_text, last_paragraphs = _last
-    if last_text is prose:
-        return last_paragraphs
-    paragraphs = _find_paragraphs(prose)
-    _last = (prose, paragraphs)
-    return paragraphs
-
-
-def _find_paragraphs(prose: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     last = 0
     for gap in (_BLANK_LINES if "\r" in prose else _BLANK_LF_LINES).finditer(prose):
