@@ -9,12 +9,42 @@ reads files and directories with the configuration each one's folder gives.
 """
 from __future__ import annotations
 
-from ..model import Finding, Severity
-from .baseline import Baseline, BaselineError, load_baseline, write_baseline
-from .config import Config, ConfigError, ConfigFinder, FailOn, find_config_file, load_config
-from .engine import CheckedDocument, LedgerMode, check, check_paths, check_text, fingerprint, ledger_for
-from .registry import Rule
-from .rules import RULES, RULES_BY_CODE
+import importlib
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ..model import Finding, Severity
+    from .baseline import Baseline, BaselineError, load_baseline, write_baseline
+    from .config import Config, ConfigError, ConfigFinder, FailOn, find_config_file, load_config
+    from .engine import CheckedDocument, LedgerMode, check, check_paths, check_text, fingerprint, ledger_for
+    from .registry import Rule
+    from .rules import RULES, RULES_BY_CODE
+
+# Where each name lives, imported on first use (PEP 562): `claimcheck check --help` needs
+# `FailOn` from config, not the rules and the engine.
+_LAZY = {
+    "Finding": "..model",
+    "Severity": "..model",
+    **dict.fromkeys(("Baseline", "BaselineError", "load_baseline", "write_baseline"), ".baseline"),
+    **dict.fromkeys(("Config", "ConfigError", "ConfigFinder", "FailOn", "find_config_file", "load_config"), ".config"),
+    **dict.fromkeys(
+        ("CheckedDocument", "LedgerMode", "check", "check_paths", "check_text", "fingerprint", "ledger_for"), ".engine"
+    ),
+    "Rule": ".registry",
+    "RULES": ".rules",
+    "RULES_BY_CODE": ".rules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Baseline",

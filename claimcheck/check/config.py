@@ -22,12 +22,14 @@ import sys
 from dataclasses import field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..errors import ClaimcheckError, UsageError
 from ..load.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_CLAIMS, parse_size
 from ..model import Severity, frozen
-from .rules import RULES
+
+if TYPE_CHECKING:
+    from .registry import Rule
 
 CONFIG_FILE = ".claimcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -106,7 +108,7 @@ class Config:
         return MappingProxyType(
             {
                 rule.code: severity.get(rule.code, rule.severity)
-                for rule in RULES
+                for rule in _rules()
                 if _selected(rule.code, select) and not _selected(rule.code, ignore)
             }
         )
@@ -132,6 +134,13 @@ class Config:
             return None
 
 
+def _rules() -> tuple[Rule, ...]:
+    """Every rule, imported on first use: `FailOn` alone (for `--help`) need not load the rules."""
+    from .rules import RULES
+
+    return RULES
+
+
 def _selected(code: str, patterns: Iterable[str]) -> bool:
     return any(p == ALL or code.startswith(p) for p in patterns)
 
@@ -143,8 +152,8 @@ def _codes(values: Any, key: str, origin: str) -> list[str]:
         raise ConfigError(f"{origin}: {key} must be a list of rule codes such as [\"CC003\"]")
     codes = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
     for code in codes:
-        if code != ALL and not any(rule.code.startswith(code) for rule in RULES):
-            raise ConfigError(f"{origin}: {key}: {code!r} matches no rule (rules are CC001 to {RULES[-1].code})")
+        if code != ALL and not any(rule.code.startswith(code) for rule in _rules()):
+            raise ConfigError(f"{origin}: {key}: {code!r} matches no rule (rules are CC001 to {_rules()[-1].code})")
     return codes
 
 
@@ -158,7 +167,7 @@ def _severities(table: Any, key: str, origin: str) -> dict[str, Severity]:
             severity = Severity(str(level).lower())
         except ValueError:
             raise ConfigError(f"{origin}: {key}.{code}: {level!r} is not error, warning or info") from None
-        for rule in RULES:
+        for rule in _rules():
             if _selected(rule.code, patterns):
                 result[rule.code] = severity
     return result

@@ -5,33 +5,21 @@ import io
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import ContextManager, List, Optional, Sequence, TextIO
+from typing import TYPE_CHECKING, ContextManager, List, Optional, Sequence, TextIO
 
 import typer
 
-from ..batch import usable_cores
-from ..check import (
-    RULES,
-    Baseline,
-    BaselineError,
-    CheckedDocument,
-    ConfigFinder,
-    FailOn,
-    Finding,
-    LedgerMode,
-    check_paths,
-    load_baseline,
-    load_config,
-    write_baseline,
-)
-from ..errors import ClaimcheckError, InputError
-from ..load import iter_inputs
-from ..load.limits import ERRORS, check_encoding, check_errors, parse_size
-from ..model import Document, Severity
-from ..pipeline import extract
-from ..report.ci import FindingsFormat, make_findings_reporter
+# At the top only what the command's signature needs: `claimcheck --help` lists every
+# command, and the engine and the rules (~220 M instructions) wait until `check` runs.
+from ..check.config import FailOn
+from ..load.limits import ERRORS
+from ..model import Document, Finding, Severity
+from ..report.ci import FindingsFormat
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
+
+if TYPE_CHECKING:
+    from ..check import Baseline, CheckedDocument, ConfigFinder, LedgerMode
 
 
 def _split(values: Optional[List[str]]) -> list[str]:
@@ -48,6 +36,8 @@ def _summary(findings: Counter[Severity], documents: int, new_only: bool) -> str
 
 
 def list_rules(out: TextIO) -> None:
+    from ..check.rules import RULES
+
     for rule in RULES:
         out.write(f"{rule.code}  {rule.name:<26} {rule.severity.value:<8} {rule.summary}\n")
 
@@ -65,7 +55,7 @@ def run_check(
     output_file: Optional[str] = None,
     reference_date: Optional[str] = None,
     day_first: Optional[bool] = None,
-    ledgers: LedgerMode = LedgerMode.AUTO,
+    ledgers: "Optional[LedgerMode]" = None,
     against: Sequence[str] = (),
     *,
     jobs: Optional[int] = None,
@@ -77,8 +67,13 @@ def run_check(
     """What `claimcheck check` does, with the environment passed in.
 
     `jobs` worker processes (default: the usable cores); `max_bytes` and `max_claims`
-    left as None come from each file's configuration.
+    left as None come from each file's configuration; `ledgers` None is `LedgerMode.AUTO`.
     """
+    from ..batch import usable_cores
+    from ..check import BaselineError, ConfigFinder, LedgerMode, load_baseline, load_config, write_baseline
+    from ..errors import ClaimcheckError
+    from ..load.limits import check_encoding, check_errors, parse_size
+
     try:
         read = _Reading(
             parse_size(max_bytes) if max_bytes is not None else None,
@@ -105,7 +100,7 @@ def run_check(
             env.say("error: no input; name a file, a directory, or - to read standard input (see --help)")
             return ExitCode.ERROR
         paths = ["-"]
-    run = _Run(finder, known, option_date, day_first, read, usable_cores() if jobs is None else jobs, ledgers, sources,
+    run = _Run(finder, known, option_date, day_first, read, usable_cores() if jobs is None else jobs, ledgers or LedgerMode.AUTO, sources,
                keep_all=bool(write_baseline_to))
     try:  # the report file appears whole when the run ends, or not at all
         with ExitStack() as stack:
@@ -139,6 +134,10 @@ def _atomic_writer(path: str) -> ContextManager[TextIO]:
 
 def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple[tuple[Document, ...], bool]:
     """The --against sources as documents (CC014, CC015); each one that cannot be read is named."""
+    from ..errors import InputError
+    from ..load import iter_inputs
+    from ..pipeline import extract
+
     documents: list[Document] = []
     unread = False
     for item in iter_inputs(against, env.stdin):
@@ -164,13 +163,13 @@ class _Reading:
 class _Run:
     """The state of one `check` run: what was found, what counts, whether to fail."""
 
-    finder: ConfigFinder
-    known: Optional[Baseline]
+    finder: "ConfigFinder"
+    known: "Optional[Baseline]"
     reference_date: Optional[dt.date]
     day_first: Optional[bool]
     read: "_Reading"
     jobs: int
-    ledgers: LedgerMode = LedgerMode.AUTO
+    ledgers: "LedgerMode"
     sources: tuple[Document, ...] = ()
     counts: Counter[Severity] = field(default_factory=Counter)
     documents: int = 0
@@ -179,6 +178,10 @@ class _Run:
     aborted: bool = False
 
     def report(self, env: Environment, out: TextIO, paths: List[str], fmt: FindingsFormat) -> ExitCode:
+        from ..check import RULES, check_paths
+        from ..errors import ClaimcheckError, InputError
+        from ..report.ci import make_findings_reporter
+
         reporter = make_findings_reporter(fmt, out, RULES)
         status, failing = ExitCode.OK, False
         reporter.start()
@@ -210,7 +213,7 @@ class _Run:
         reporter.finish()
         return ExitCode.FINDINGS if status is ExitCode.OK and failing else status
 
-    def _new(self, item: CheckedDocument) -> list[Finding]:
+    def _new(self, item: "CheckedDocument") -> list[Finding]:
         return self.known.new_findings(item.findings) if self.known is not None else list(item.findings)
 
 
@@ -266,6 +269,8 @@ def check_command(
 
       claimcheck check old-drafts/ --encoding cp1252 --errors replace
     """
+    from ..check import LedgerMode
+
     env = Environment.from_process()
     raise typer.Exit(
         int(

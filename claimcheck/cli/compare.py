@@ -1,20 +1,24 @@
 """`claimcheck compare`: each claim of a draft against press releases, reports or an earlier story."""
 
+from __future__ import annotations
+
 import enum
-from dataclasses import replace
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import TYPE_CHECKING, List, Optional, Sequence
 
 import typer
 
-from ..compare import Comparison, Label, compare
-from ..errors import InputError, UsageError
-from ..load import STDIN, FetchOptions, Input, load_inputs, plan_inputs
+# At the top only what the command's signature needs: `claimcheck --help` lists every
+# command; the comparison, the loaders and the pipeline wait until `compare` runs.
+from ..errors import UsageError
 from ..model import Document
-from ..pipeline import extract
-from ..report.compare import CompareFormat, comparison_report, summary_line, write_json, write_markdown, write_table
+from ..report.compare import CompareFormat
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
+
+if TYPE_CHECKING:
+    from ..compare import Comparison
+    from ..load import FetchOptions, Input
 
 JOBS = 4
 
@@ -27,6 +31,8 @@ class FailOn(str, enum.Enum):
     NEVER = "never"
 
     def fails(self, comparisons: Sequence[Comparison]) -> bool:
+        from ..compare import Label
+
         if self is FailOn.NEVER:
             return False
         failing = {Label.CONFLICTING} if self is FailOn.CONFLICTING else {Label.CONFLICTING, Label.NOT_FOUND}
@@ -38,6 +44,8 @@ class FailOn(str, enum.Enum):
 
 def _planned(draft: str, against: Sequence[str]) -> list:
     """The draft's one input, then the sources'; a usage error when they cannot be read that way."""
+    from ..load import STDIN, plan_inputs
+
     if not against:
         raise UsageError("name at least one source with --against (a file, a directory, an address or -)")
     if [draft, *against].count(STDIN) > 1:
@@ -49,6 +57,8 @@ def _planned(draft: str, against: Sequence[str]) -> list:
 
 
 def _document(item: Input, reference_date=None, day_first: bool = False) -> Document:
+    from ..pipeline import extract
+
     return extract(item.text, reference_date=reference_date, source=item.source, day_first=day_first, metadata=item.metadata.to_dict())
 
 
@@ -64,6 +74,13 @@ def run_compare(
     fetch: FetchOptions | None = None,
 ) -> ExitCode:
     """What `claimcheck compare` does, with the environment passed in."""
+    from dataclasses import replace
+
+    from ..compare import compare
+    from ..errors import InputError
+    from ..load import FetchOptions, load_inputs
+    from ..report.compare import comparison_report, summary_line, write_json, write_markdown, write_table
+
     try:
         option_date = parse_reference_date(reference_date)
         planned = _planned(draft, against)
@@ -135,6 +152,8 @@ def compare_command(
 
       claimcheck compare draft.md --against release.md --format markdown >> review.md
     """
+    from ..load import FetchOptions
+
     env = Environment.from_process(no_color=no_color)
     fetch = FetchOptions(timeout=timeout, cache_dir=cache_dir)
     status = run_compare(

@@ -3,20 +3,23 @@
 Like diff(1): exit 0 when no claim changed, 1 when some did, 2 when a version could not be read.
 """
 
+from __future__ import annotations
+
 import enum
-import json
-from pathlib import Path
-from typing import Optional, TextIO
+from typing import TYPE_CHECKING, Optional, TextIO
 
 import typer
 
-from ..align import Alignment, Pair, describe_change, diff_documents
-from ..errors import InputError, UsageError
-from ..load import STDIN, Input, load_inputs, plan_inputs
-from ..pipeline import extract
+# At the top only what the command's signature needs: `claimcheck --help` lists every
+# command; the alignment, the loaders and the pipeline wait until `diff` runs.
+from ..errors import UsageError
 from ..report.text import one_line
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
+
+if TYPE_CHECKING:
+    from ..align import Alignment, Pair
+    from ..load import Input
 
 DIFF_SCHEMA_VERSION = 1
 
@@ -34,6 +37,8 @@ def visible(alignment: Alignment, ignore_rewording: bool) -> Alignment:
     """The alignment without claims whose only change is the wording around them, when asked."""
     if not ignore_rewording:
         return alignment
+    from ..align import Alignment
+
     reworded = tuple(p for p in alignment.changed if p.changes == ("sentence",))
     return Alignment(
         unchanged=alignment.unchanged + reworded,
@@ -62,6 +67,8 @@ def diff_dict(old: str, new: str, alignment: Alignment) -> dict:
 
 
 def _what(pair: Pair) -> str:
+    from ..align import describe_change
+
     parts = [f"{name} {before} → {after}" for name, before, after in describe_change(pair.old, pair.new, pair.changes) if name not in ("text", "sentence")]
     if not parts:
         parts = ["the sentence around it" if pair.changes == ("sentence",) else "wording"]
@@ -114,6 +121,11 @@ def write_markdown(out: TextIO, old: str, new: str, alignment: Alignment) -> Non
 
 
 def _read_both(env: Environment, old: str, new: str) -> list[Input] | None:
+    from pathlib import Path
+
+    from ..errors import InputError
+    from ..load import STDIN, load_inputs, plan_inputs
+
     if old == STDIN and new == STDIN:
         raise UsageError("only one of OLD and NEW can be standard input (-)")
     for argument in (old, new):
@@ -140,6 +152,11 @@ def run_diff(
     day_first: bool = False,
 ) -> ExitCode:
     """What `claimcheck diff` does, with the environment passed in."""
+    import json
+
+    from ..align import diff_documents
+    from ..pipeline import extract
+
     try:
         option_date = parse_reference_date(reference_date)
         inputs = _read_both(env, old, new)

@@ -9,7 +9,6 @@ from typing import Iterator, List, Optional, Sequence, Union, cast
 
 import typer
 
-from ..batch import extract_many, usable_cores
 from ..errors import InputError, UsageError
 from ..load import STDIN, FetchOptions, Input, ReadOptions, load_inputs, plan_inputs, read_input_list
 from ..load.limits import DEFAULT_MAX_CLAIMS, ERRORS, check_encoding, check_errors, parse_size
@@ -166,6 +165,8 @@ def run_extract(
     `jobs` worker processes extract (default: the usable cores) and as many inputs are read
     at once (without `jobs`, at least DEFAULT_READERS), results in input order.
     """
+    from ..batch import extract_many, usable_cores  # here, not at the top: `claimcheck --help` needs no workers
+
     fetch = fetch or FetchOptions()
     read = read or ReadOptions(max_bytes=fetch.max_bytes)
     try:

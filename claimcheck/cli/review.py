@@ -5,6 +5,8 @@ markup, and control characters are removed); keys are read one at a time in raw 
 All decisions go through `ReviewSession`, which writes the ledger before returning.
 """
 
+from __future__ import annotations
+
 import enum
 import json
 import os
@@ -15,15 +17,16 @@ from typing import TYPE_CHECKING, Callable, List, Optional, TextIO
 
 import typer
 
-from ..align import describe_change
+# The review session (and with it the pipeline) is imported where it is used: `claimcheck
+# --help` needs only this command's signature.
 from ..errors import ClaimcheckError, UsageError
 from ..ledger import ClaimStatus, State, Status
 from ..report.text import format_value, one_line, printable
-from ..review import ReviewSession, evidence_warning
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
 
 if TYPE_CHECKING:
+    from ..review import ReviewSession
     from rich.console import Console
     from rich.text import Text
 
@@ -90,6 +93,8 @@ def _decision_lines(item: ClaimStatus) -> "Text":
     if item.state is State.CHANGED:
         out.append(f" since it was marked {decision.status.value} on {decision.decided_at}")
         old = decision.claim
+        from ..align import describe_change
+
         changes = [f"{name} {before} → {after}" for name, before, after in describe_change(old, item.record, item.changes) if name != "sentence"]
         if changes:
             out.append("\n  what changed: " + one_line("; ".join(changes)))
@@ -234,6 +239,8 @@ class TerminalReview:
         except ClaimcheckError as exc:
             self.message = f"NOT saved: {exc}"
             return True
+        from ..review import evidence_warning
+
         warning = evidence_warning(self.pending.get("evidence"), self.session.draft)
         self.pending.clear()
         self.message = f"saved: claim {self.index + 1} {status.value}" + (f" ({warning})" if warning else "")
@@ -258,6 +265,8 @@ class TerminalReview:
         except ClaimcheckError as exc:
             self.message = f"NOT saved: {exc}"
             return True
+        from ..review import evidence_warning
+
         warning = evidence_warning(text, self.session.draft) if name == "evidence" else None
         self.message = f"saved: {name} on claim {self.index + 1}" + (f" ({warning})" if warning else "")
         return True
@@ -356,6 +365,8 @@ def run_review(
     stdin_fd: Optional[int] = None,
 ) -> ExitCode:
     """What `claimcheck review` does, with the environment passed in."""
+    from ..review import ReviewSession, evidence_warning
+
     try:
         if draft == "-":
             raise UsageError("review needs a file to keep its ledger beside; save the draft and name it")

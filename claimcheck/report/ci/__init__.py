@@ -6,16 +6,12 @@ checked input, `error(exc)` for each input that could not be read, `finish()`.
 from __future__ import annotations
 
 import enum
-from typing import Any, Protocol, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, Sequence, TextIO
 
-from ...errors import InputError
-from ...model import Finding
-from .github import GithubReporter
-from .gitlab import GitlabReporter
-from .json_report import JsonFindingsReporter
-from .rules import RuleInfo
-from .sarif import SarifReporter
-from .text import TextReporter
+if TYPE_CHECKING:
+    from ...errors import InputError
+    from ...model import Finding
+    from .rules import RuleInfo
 
 
 class FindingsFormat(str, enum.Enum):
@@ -37,9 +33,19 @@ class FindingsReporter(Protocol):
 
 
 def make_findings_reporter(fmt: FindingsFormat, out: TextIO, rules: Sequence[RuleInfo]) -> FindingsReporter:
-    """The reporter for `fmt`; `rules` describes every rule for formats that list them (SARIF)."""
+    """The reporter for `fmt`; `rules` describes every rule for formats that list them (SARIF).
+
+    The reporters are imported here, not at the top: `--help` needs only `FindingsFormat`.
+    """
     if fmt is FindingsFormat.SARIF:
+        from .sarif import SarifReporter
+
         return SarifReporter(out, rules)
+    from .github import GithubReporter
+    from .gitlab import GitlabReporter
+    from .json_report import JsonFindingsReporter
+    from .text import TextReporter
+
     return {
         FindingsFormat.TEXT: TextReporter,
         FindingsFormat.GITHUB: GithubReporter,
@@ -54,6 +60,14 @@ def sarif_schema() -> dict[str, Any]:
     from importlib.resources import files  # and tempfile with it: only tests and tools read the schema
 
     return json.loads(files(__package__).joinpath("sarif-subset.schema.json").read_text(encoding="utf-8"))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RuleInfo":  # PEP 562: kept importable from here without importing it at start
+        from .rules import RuleInfo
+
+        return RuleInfo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["FindingsFormat", "FindingsReporter", "RuleInfo", "make_findings_reporter", "sarif_schema"]

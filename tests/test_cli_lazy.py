@@ -1,0 +1,26 @@
+"""`claimcheck --help` builds every command from its signature alone: the heavy modules wait for a run."""
+import subprocess
+import sys
+
+HEAVY = ("claimcheck.check.rules", "claimcheck.check.engine", "claimcheck.pipeline", "claimcheck.batch", "claimcheck.review", "claimcheck.align")
+
+
+def _loaded_after(code: str) -> set[str]:
+    script = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_every_command_registers_without_heavy_imports():
+    loaded = _loaded_after("from claimcheck.cli import load_app\nload_app()")
+    assert not loaded & set(HEAVY)
+
+
+def test_lazy_packages_still_export_their_names():
+    import claimcheck.check as check
+    import claimcheck.report.ci as ci
+
+    assert all(getattr(check, name) is not None for name in check.__all__)
+    assert all(getattr(ci, name) is not None for name in ci.__all__)
+    from claimcheck.check import RULES, check_text  # noqa: F401
+    from claimcheck.report.ci import RuleInfo  # noqa: F401
