@@ -645,6 +645,38 @@ _WEEKDAY_FORMS = frozenset(_forms(WEEKDAYS, True))
 _DAY_OR_MONTH_AFTER = re.compile(r",?\s+(?:(?:[Tt]he|THE)\s+)?[0-9JFMASOND]")
 _WEEKDAY_ALONE = ("weekday",)
 
+# Most unit anchors end their expression ("last year", "the next day") or stand in none
+# ("a 43-year-old"), yet the quarter and "ago" families are tried at each: the text after
+# the anchor, and the run of words before it, tell cheaply whether they can match at all.
+_UNIT_FORMS = frozenset(_forms(("day", "week", "weekend", "month", "decade", "year"), True))
+_YEAR_FORMS = frozenset(_forms(("year",), True))
+_YEAR_OPENS = re.compile(r"(?:'s)?[-\s]\s*[aAbBeE]")  # "year-ago", "year earlier", "year-end", "year's end"
+_YEAR_IN_QUARTER = re.compile(r"'s|[-\s]\s*[aAeE]")  # "this year's quarter", "the year-ago quarter"
+_UNIT_AGO = re.compile(r"-[aAbBeE]|\s+[aAbBeEfFhHlLoOpP]")  # "year-earlier", "a day ago", "a week or so back"
+_QUARTER_UNIT = re.compile(_w("quarter", "half", "period"))
+_AGO_DIRECTION = re.compile(_w("ago", "earlier", "later", "back", "previously", "from now", "hence", "before", "after", "prior"))
+
+
+@functools.lru_cache(maxsize=None)
+def _without(containing: tuple[str, ...], quarter: bool, ago: bool) -> tuple[str, ...]:
+    return tuple(name for name in containing if (quarter or name != "quarter") and (ago or name != "ago"))
+
+
+def _unit_families(prose: str, at: int, text: str, run: int, families: tuple[str, ...],
+                   containing: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The families tried at the unit anchor `text` at `at`, and those tried at the words
+    from `run` to it. A quarter holds its unit before the anchor, or a "year" before its
+    unit ("this year's third quarter"); an "ago" expression its direction after the anchor
+    ("a day ago") or before it (a match that ends before the anchor). A "year" opens an
+    expression only as "year-ago", "year earlier", "year-end" or "year's end"."""
+    after = at + len(text)
+    year = text in _YEAR_FORMS
+    quarter = (year and _YEAR_IN_QUARTER.match(prose, after) is not None) or _QUARTER_UNIT.search(prose, run, at) is not None
+    ago = _UNIT_AGO.match(prose, after) is not None or _AGO_DIRECTION.search(prose, run, at) is not None
+    if year and _YEAR_OPENS.match(prose, after) is None:
+        families = ()
+    return families, _without(containing, quarter, ago)
+
 
 @functools.lru_cache(maxsize=None)
 def _both(families: tuple[str, ...], containing: tuple[str, ...] | None) -> tuple[str, ...]:
@@ -714,6 +746,8 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None], paragraphs:
             families = _families_at_digits(prose, at)
         elif text in _WEEKDAY_FORMS and _DAY_OR_MONTH_AFTER.match(prose, at + len(text)) is None:
             families = _WEEKDAY_ALONE
+        elif text in _UNIT_FORMS:
+            families, containing = _unit_families(prose, at, text, starts[0][0] if starts else at, families, containing)
         if families:
             starts.append((at, families))
         for start, families in starts:
