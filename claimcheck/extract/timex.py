@@ -626,17 +626,6 @@ def _families_at_digits(prose: str, at: int) -> tuple[str, ...]:
     if year and not (after.isalnum() or after == "_"):
         families.append("year")
     return tuple(families)
-    after = head[4:]  # empty at the end of the text
-    year = head[0] in _YEAR_FIRST
-    if after in ("-", "/"):
-        families.insert(0, "iso")
-    if year and (after in ("'", "-") or after.isspace()):
-        families.append("quarter")
-    if head[3] == "0" and after in ("s", "'"):
-        families.append("decade")
-    if year and not (after.isalnum() or after == "_"):
-        families.append("year")
-    return tuple(families)
 
 
 # A weekday opens a month_day or day_month expression only before a month or a day
