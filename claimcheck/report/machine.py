@@ -100,6 +100,7 @@ def claims_json(claims: Iterable[Claim], head: str, tail: str, out: list[str], f
     last_sentence: object = _UNSET
     sentence_json = ""
     next_head, head = head, head if first is None else first
+    append = out.append  # a record in three pieces: the sentence (long, often not ASCII) widens no record
     for claim in claims:
         kind, start, end, line, column = claim.kind, claim.start, claim.end, claim.line, claim.column
         value, high, vague, unit, subject = claim.value, claim.value_high, claim.vague, claim.unit, claim.subject
@@ -112,7 +113,7 @@ def claims_json(claims: Iterable[Claim], head: str, tail: str, out: list[str], f
             source_json = sources.get(id(source))  # type: ignore[assignment]
             if source_json is None:
                 source_json = sources[id(source)] = _source_json(source, strings)
-        out.append(
+        append(
             f'{head}"id": {_encode_string(id_) if type(id_) is str and id_.isascii() else _value(id_)}, '
             f'"kind": {_KIND_JSON[kind] if type(kind) is Kind else _value(kind.value)}, '
             f'"text": {_encode_string(text) if type(text) is str and text.isascii() else _value(text)}, '
@@ -126,9 +127,10 @@ def claims_json(claims: Iterable[Claim], head: str, tail: str, out: list[str], f
             f'"vague": {"false" if vague is False else _value(vague)}, '
             f'"unit": {"null" if unit is None else (type(unit) is str and strings.get(unit)) or _text(unit, strings)}, '
             f'"subject": {"null" if subject is None else (type(subject) is str and strings.get(subject)) or _text(subject, strings)}, '
-            f'"date": {"null" if date is None else _date_json(date, strings)}, '
-            f'"sentence": {sentence_json}, "source": {source_json}{tail}'
+            f'"date": {"null" if date is None else _date_json(date, strings)}, "sentence": '
         )
+        append(sentence_json)
+        append(f', "source": {source_json}{tail}')
         head = next_head
     return out
 
