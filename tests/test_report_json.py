@@ -121,3 +121,26 @@ def test_streams_that_would_not_write_utf8_bytes_as_given_get_text():
         assert utf8_stream(out) is None
         assert utf8_renderer(render, out) is render
     assert utf8_renderer(None, io.TextIOWrapper(io.BytesIO(), encoding="utf-8")) is None
+
+
+def test_a_report_of_several_documents_is_the_documented_json():
+    """Documents with no claim, one claim and many, one after another: the separators between
+    documents and between claims (a document is one join of its opening and its records)."""
+    docs = [
+        claimcheck.extract("Nothing to count here.", source="none.md"),
+        claimcheck.extract("Officials said 5,000 people came.", source="one.md", reference_date="2024-03-08"),
+        claimcheck.extract(
+            "Officials said 5,000 people came, up from 4,000 on Tuesday.\n\nLe maire a dit 1 200 personnes, soit « 40 % ».",
+            source="many.md",
+        ),
+    ]
+    assert [len(d.claims) for d in docs][:2] == [0, 1] and len(docs[2].claims) > 2
+    out = io.StringIO()
+    reporter = JsonReporter(out)
+    reporter.start()
+    for doc in docs:
+        reporter.document(doc)
+    reporter.finish()
+    body = ",\n".join(_dumps(d.to_dict()) for d in docs)
+    assert out.getvalue() == '{"schema_version": 1, "documents": [\n' + body + '\n], "errors": []}\n'
+    assert [len(d["claims"]) for d in json.loads(out.getvalue())["documents"]] == [len(d.claims) for d in docs]

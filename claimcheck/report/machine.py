@@ -82,9 +82,11 @@ def _source_json(source: Source, strings: dict[str, str]) -> str:
     )
 
 
-def claims_json(claims: Iterable[Claim], head: str = "{", tail: str = "}") -> list[str]:
-    """`_dumps(claim.to_dict())` of each claim of one document, its braces replaced by `head` and `tail`
-    (JSON lines put the document's fields after the opening brace, and a line break after the closing one).
+def claims_json(claims: Iterable[Claim], head: str, tail: str, out: list[str], first: str | None = None) -> list[str]:
+    """`out` with `_dumps(claim.to_dict())` of each claim of one document appended, its braces replaced
+    by `head` (`first` for the first claim, if given) and `tail` (JSON lines put the document's fields
+    after the opening brace, and a line break after the closing one; a document puts the separator
+    in `head`, so that its whole text is one join of `out`, each record copied once more only).
 
     One loop with the common cases tested inline, as this runs once per claim: an int goes
     into the record as it is (an f-string writes it as json does), an ASCII string needs no
@@ -95,9 +97,10 @@ def claims_json(claims: Iterable[Claim], head: str = "{", tail: str = "}") -> li
     """
     strings: dict[str, str] = {}
     sources: dict[int, str] = {}
-    out: list[str] = []
     last_sentence: object = _UNSET
     sentence_json = ""
+    next_head, head = head, head if first is None else first
+    append = out.append  # a record in three pieces: the sentence (long, often not ASCII) widens no record
     for claim in claims:
         kind, start, end, line, column = claim.kind, claim.start, claim.end, claim.line, claim.column
         value, high, vague, unit, subject = claim.value, claim.value_high, claim.vague, claim.unit, claim.subject
@@ -110,7 +113,7 @@ def claims_json(claims: Iterable[Claim], head: str = "{", tail: str = "}") -> li
             source_json = sources.get(id(source))  # type: ignore[assignment]
             if source_json is None:
                 source_json = sources[id(source)] = _source_json(source, strings)
-        out.append(
+        append(
             f'{head}"id": {_encode_string(id_) if type(id_) is str and id_.isascii() else _value(id_)}, '
             f'"kind": {_KIND_JSON[kind] if type(kind) is Kind else _value(kind.value)}, '
             f'"text": {_encode_string(text) if type(text) is str and text.isascii() else _value(text)}, '
@@ -124,26 +127,31 @@ def claims_json(claims: Iterable[Claim], head: str = "{", tail: str = "}") -> li
             f'"vague": {"false" if vague is False else _value(vague)}, '
             f'"unit": {"null" if unit is None else (type(unit) is str and strings.get(unit)) or _text(unit, strings)}, '
             f'"subject": {"null" if subject is None else (type(subject) is str and strings.get(subject)) or _text(subject, strings)}, '
-            f'"date": {"null" if date is None else _date_json(date, strings)}, '
-            f'"sentence": {sentence_json}, "source": {source_json}{tail}'
+            f'"date": {"null" if date is None else _date_json(date, strings)}, "sentence": '
         )
+        append(sentence_json)
+        append(f', "source": {source_json}{tail}')
+        head = next_head
     return out
 
 
 def document_json(doc: Document) -> str:
     """`_dumps(doc.to_dict())`, each distinct string encoded once."""
     ref = doc.reference_date
-    return (
+    opening = (
         f'{{"source": {_value(doc.source)}, "reference_date": {_value(ref.isoformat()) if ref else "null"}, '
         f'"reference_date_origin": {_value(doc.reference_date_origin.value)}, "metadata": {_dumps(dict(doc.metadata))}, '
-        f'"claims": [{", ".join(claims_json(doc.claims))}]}}'
+        '"claims": ['
     )
+    out = claims_json(doc.claims, ", {", "}", [opening], "{")
+    out.append("]}")
+    return "".join(out)
 
 
 def document_lines(doc: Document) -> str:
     """The JSON lines of a document: a line per claim, each `{"document", "reference_date", **claim.to_dict()}`."""
     ref = doc.reference_date.isoformat() if doc.reference_date else None
-    return "".join(claims_json(doc.claims, f'{{"document": {_value(doc.source)}, "reference_date": {_value(ref)}, ', "}\n"))
+    return "".join(claims_json(doc.claims, f'{{"document": {_value(doc.source)}, "reference_date": {_value(ref)}, ', "}\n", []))
 
 
 def utf8_stream(out: TextIO) -> BinaryIO | None:
@@ -208,7 +216,8 @@ class JsonReporter:
         if type(text) is bytes:
             _write_bytes(self.out, separator.encode() + text)
         else:
-            self.out.write(separator + text)
+            self.out.write(separator)  # not `separator + text`: a copy of the whole document
+            self.out.write(text)
             self.out.flush()
         self.count += 1
 
