@@ -5,13 +5,14 @@ import io
 from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ContextManager, List, Optional, Sequence, TextIO
+from typing import TYPE_CHECKING, List, Optional, Sequence, TextIO
 
 import typer
 
 # At the top only what the command's signature needs: `claimcheck --help` lists every
 # command, and the engine and the rules (~220 M instructions) wait until `check` runs.
 from ..check.config import FailOn
+from ..errors import ClaimcheckError, InputError
 from ..load.limits import ERRORS
 from ..model import Document, Finding, Severity
 from ..report.ci import FindingsFormat
@@ -71,7 +72,6 @@ def run_check(
     """
     from ..batch import usable_cores
     from ..check import BaselineError, ConfigFinder, LedgerMode, load_baseline, load_config, write_baseline
-    from ..errors import ClaimcheckError
     from ..load.limits import check_encoding, check_errors, parse_size
 
     try:
@@ -104,7 +104,12 @@ def run_check(
                keep_all=bool(write_baseline_to))
     try:  # the report file appears whole when the run ends, or not at all
         with ExitStack() as stack:
-            out = stack.enter_context(_atomic_writer(output_file)) if output_file else env.stdout
+            if output_file:
+                from ..report.atomic import atomic_writer  # with tempfile: only a run that writes a file
+
+                out = stack.enter_context(atomic_writer(output_file))
+            else:
+                out = env.stdout
             status = run.report(env, out, paths, fmt)
     except OSError as exc:
         if not output_file:
@@ -125,16 +130,8 @@ def run_check(
     return ExitCode.ERROR if unread else status
 
 
-def _atomic_writer(path: str) -> ContextManager[TextIO]:
-    """`report.atomic.atomic_writer`, imported (with tempfile) only by a run that writes a file."""
-    from ..report.atomic import atomic_writer
-
-    return atomic_writer(path)
-
-
 def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple[tuple[Document, ...], bool]:
     """The --against sources as documents (CC014, CC015); each one that cannot be read is named."""
-    from ..errors import InputError
     from ..load import iter_inputs
     from ..pipeline import extract
 
@@ -179,7 +176,6 @@ class _Run:
 
     def report(self, env: Environment, out: TextIO, paths: List[str], fmt: FindingsFormat) -> ExitCode:
         from ..check import RULES, check_paths
-        from ..errors import ClaimcheckError, InputError
         from ..report.ci import make_findings_reporter
 
         reporter = make_findings_reporter(fmt, out, RULES)

@@ -10,7 +10,7 @@ import typer
 
 # At the top only what the command's signature needs: `claimcheck --help` lists every
 # command; the comparison, the loaders and the pipeline wait until `compare` runs.
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from ..model import Document
 from ..report.compare import CompareFormat
 from .coercion import Command
@@ -77,7 +77,6 @@ def run_compare(
     from dataclasses import replace
 
     from ..compare import compare
-    from ..errors import InputError
     from ..load import FetchOptions, load_inputs
     from ..report.compare import comparison_report, summary_line, write_json, write_markdown, write_table
 

@@ -12,7 +12,7 @@ import typer
 
 # At the top only what the command's signature needs: `claimcheck --help` lists every
 # command; the alignment, the loaders and the pipeline wait until `diff` runs.
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from ..report.text import one_line
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
@@ -123,7 +123,6 @@ def write_markdown(out: TextIO, old: str, new: str, alignment: Alignment) -> Non
 def _read_both(env: Environment, old: str, new: str) -> list[Input] | None:
     from pathlib import Path
 
-    from ..errors import InputError
     from ..load import STDIN, load_inputs, plan_inputs
 
     if old == STDIN and new == STDIN:
