@@ -353,21 +353,16 @@ def map_in_order(
     # Items are read until their sizes reach in_process_first: a batch that ends there is done
     # here and starts nothing (a fork server would cost it a tenth of a second); a longer one
     # goes to the workers whole.
-    alone: list[Union[T, InputError]] = []
-    head: list[Union[T, InputError]] = []
-    done, enough = 0, False
+    read: list[Union[T, InputError]] = []
+    done = 0
     for item in stream:
-        if enough:
-            head.append(item)
-            break
-        alone.append(item)
+        if read and done >= in_process_first:
+            yield from _in_pool(work, [*read, item], stream, jobs, size, preload)
+            return
+        read.append(item)
         if not isinstance(item, InputError):
             done += size(item)
-            enough = done >= in_process_first
-    if head:
-        yield from _in_pool(work, alone + head, stream, jobs, size, preload)
-        return
-    for item in alone:
+    for item in read:
         yield _in_process(work, item)
 
 
