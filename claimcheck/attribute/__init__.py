@@ -49,7 +49,6 @@ class _Attributor:
         self.seg = segmentation
         self.quotes = _effective_quotations(prose, segmentation.quotations)
         self.quote_starts = [q.start for q in self.quotes]
-        self.sentence_starts = segmentation.sentence_starts
         self.claim_starts = sorted([m.start for m in mentions if m.kind is not _DATE])
         self.names = NameBook(prose, segmentation.paragraphs, self.in_quotation)
         self._frames: dict[int, list[Frame]] = {}
@@ -78,17 +77,13 @@ class _Attributor:
     # -- sources -------------------------------------------------------------------
 
     def source_at(self, offset: int) -> Source | None:
-        """The source of a claim starting at `offset` (runs per claim: bisects inline)."""
-        quote = bisect_right(self.quote_starts, offset) - 1
-        if quote >= 0 and offset < self.quotes[quote].end:
+        """The source of a claim starting at `offset`."""
+        quote = self.quotation_at(offset)
+        if quote is not None:
             speaker = self.quote_speaker(quote)
             if speaker is not None:
                 return speaker
-        else:
-            quote = None
-        sentence = max(bisect_right(self.sentence_starts, offset) - 1, 0)
-        frames = self._frames.get(sentence)
-        frame = innermost(self.frames(sentence) if frames is None else frames, offset)
+        frame = innermost(self.frames(self.seg.sentence_index(offset)), offset)
         if frame is None:
             return self.turn_source(offset)
         source = self.speaker_source(frame.speaker)
