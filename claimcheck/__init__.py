@@ -10,7 +10,7 @@ Heavy parts (pattern tables, the command-line stack) load on first use, so
 """
 from __future__ import annotations
 
-import importlib
+from .lazy import lazy_getattr
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: --version starts faster
 
@@ -68,13 +68,7 @@ if TYPE_CHECKING:
     from .model import Claim, DateValue, Document, Kind, Mention, RefDateOrigin, Source, Span
 
 
-def __getattr__(name: str) -> Any:
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module 'claimcheck' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _PUBLIC, globals())
 
 
 def __dir__() -> list[str]:

@@ -9,12 +9,10 @@ reads files and directories with the configuration each one's folder gives.
 """
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy_getattr
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
     from ..model import Finding, Severity
     from .baseline import Baseline, BaselineError, load_baseline, write_baseline
     from .config import Config, ConfigError, ConfigFinder, FailOn, find_config_file, load_config
@@ -38,12 +36,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY, globals())
 
 
 __all__ = [

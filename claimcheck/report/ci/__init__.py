@@ -8,6 +8,8 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Any, Protocol, Sequence, TextIO
 
+from ...lazy import lazy_getattr
+
 if TYPE_CHECKING:
     from ...errors import InputError
     from ...model import Finding
@@ -62,12 +64,8 @@ def sarif_schema() -> dict[str, Any]:
     return json.loads(files(__package__).joinpath("sarif-subset.schema.json").read_text(encoding="utf-8"))
 
 
-def __getattr__(name: str) -> Any:
-    if name == "RuleInfo":  # PEP 562: kept importable from here without importing it at start
-        from .rules import RuleInfo
-
-        return RuleInfo
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# RuleInfo stays importable from here without being imported at start.
+__getattr__ = lazy_getattr(__name__, {"RuleInfo": ".rules"}, globals())
 
 
 __all__ = ["FindingsFormat", "FindingsReporter", "RuleInfo", "make_findings_reporter", "sarif_schema"]
