@@ -28,6 +28,7 @@ from .timex import (
     CENTURY_ORDINALS,
     DECADE_WORDS,
     HOLIDAYS,
+    LOOK_BEHIND_CHARS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NUMBER_WORDS,
@@ -35,7 +36,6 @@ from .timex import (
     RELATIVE_DAYS,
     SEASON_CODES,
     UNITS,
-    LOOK_BEHIND_CHARS,
     WEEKDAYS,
     scan,
     spelled_year,
@@ -972,10 +972,10 @@ def _mentions(prose: str, reference_date: dt.date | None, day_first: bool, parag
 # --- the story's own date ------------------------------------------------------------------
 
 _TOP_CHARS = 600
+_TOP_LINES = 8
 # A line is little but its date when at most this much of the rest is left, stripped of these.
 _AROUND_CHARS = 40
 _AROUND_STRIP = " \t-–—|,:()"
-_TOP_LINES = 8
 _DIGIT = re.compile(r"\d")
 _DATELINE_CUE = re.compile(r"\b(?:published|updated|posted|date|dated|first published|last updated)\b", re.IGNORECASE)
 # "WASHINGTON, " or "Paris, France (Wire) - " before the date of a dateline.
