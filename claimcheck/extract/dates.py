@@ -18,7 +18,7 @@ import datetime as dt
 import enum
 import functools
 import re
-from typing import Callable, Sequence, Union
+from typing import Callable, Iterator, Sequence, Union
 
 from ..model import DateValue, Kind, Mention, Span
 from . import calendar as cal
@@ -28,6 +28,7 @@ from .timex import (
     CENTURY_ORDINALS,
     DECADE_WORDS,
     HOLIDAYS,
+    LOOK_BEHIND_CHARS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NUMBER_WORDS,
@@ -893,6 +894,7 @@ _SETS_FOCUS = frozenset({"iso", "numeric", "month_day", "day_month", "quarter_co
 # "a third-quarter loss", "its fourth quarter": the article is not part of the date.
 _ADJECTIVE_ARTICLES = frozenset({"a", "its", "their"})
 _SINCE = re.compile(r"(?:\b[Ss]ince|\bSINCE)\s+\Z")
+_SINCE_REACH = 8  # how far left of its expression a "since" is looked for
 
 
 def _span(prose: str, match: re.Match[str]) -> tuple[int, int]:
@@ -904,7 +906,7 @@ def _span(prose: str, match: re.Match[str]) -> tuple[int, int]:
     if match.lastgroup == "quarter" and (match["q_article"] or "").lower() in _ADJECTIVE_ARTICLES:
         start = match.start("q_pre")
     if prose.find("nce", max(0, start - 4), start) >= 0:
-        since = _SINCE.search(prose, max(0, start - 8), start)
+        since = _SINCE.search(prose, max(0, start - _SINCE_REACH), start)
         if since is not None:
             start = since.start()
     return start, end
@@ -938,6 +940,13 @@ def find_dates(prose: str, reference_date: dt.date | None, *, day_first: bool = 
     No date reads across paragraphs; pass `paragraphs` (`segment(prose).paragraphs`) when
     you have them, and they are not found again.
     """
+    return list(_mentions(prose, reference_date, day_first, paragraphs, None))
+
+
+def _mentions(prose: str, reference_date: dt.date | None, day_first: bool, paragraphs: Sequence[Span] | None,
+              until: int | None) -> Iterator[Mention]:
+    """The mentions of `find_dates`, one at a time; with `until`, each that starts by
+    `until` (and maybe a few after it), no longer scanning the rest of the text."""
     reader = _Reader(prose, reference_date, day_first, _Focus(reference_date))
 
     def interpret(match: re.Match[str]) -> Mention | None:
@@ -955,13 +964,18 @@ def find_dates(prose: str, reference_date: dt.date | None, *, day_first: bool = 
         start, end = _span(prose, match)
         return Mention(Kind.DATE, start, end, date=_NO_VALUE if isinstance(found, Unresolved) else _date_value(found))
 
-    return list(scan(prose, interpret, paragraphs))
+    # An expression starts at most this far left of its anchor.
+    last_anchor = None if until is None else until + LOOK_BEHIND_CHARS + _SINCE_REACH
+    return scan(prose, interpret, paragraphs, last_anchor)
 
 
 # --- the story's own date ------------------------------------------------------------------
 
 _TOP_CHARS = 600
 _TOP_LINES = 8
+# A line is little but its date when at most this much of the rest is left, stripped of these.
+_AROUND_CHARS = 40
+_AROUND_STRIP = " \t-–—|,:()"
 _DIGIT = re.compile(r"\d")
 _DATELINE_CUE = re.compile(r"\b(?:published|updated|posted|date|dated|first published|last updated)\b", re.IGNORECASE)
 # "WASHINGTON, " or "Paris, France (Wire) - " before the date of a dateline.
@@ -996,7 +1010,9 @@ def find_reference_date(prose: str, body_start: int = 0) -> dt.date | None:
 
 
 def _dateline_date(prose: str, line_start: int, line: str) -> dt.date | None:
-    for mention in find_dates(line, None):
+    # A line holds no line break: it is one paragraph, trimmed as `find_paragraphs` trims.
+    paragraph = (Span(len(line) - len(line.lstrip()), len(line.rstrip())),)
+    for mention in _mentions(line, None, False, paragraph, _dateline_reach(line)):
         date = mention.date
         if date is None:
             continue
@@ -1009,10 +1025,36 @@ def _dateline_date(prose: str, line_start: int, line: str) -> dt.date | None:
     return None
 
 
+def _dateline_reach(line: str) -> int:
+    """How far into `line` a dateline's date can start: after a "CITY, " opening, or after
+    at most `_AROUND_CHARS` characters of the rest of the line unless a cue comes first.
+    Most lines near the top are the story's first paragraphs, and only their start is read.
+    """
+    if _may_hold_cue(line) and _DATELINE_CUE.search(line) is not None:
+        return len(line)
+    # The text before the date is part of what surrounds it: its stripped length is at most
+    # that of the surroundings, and it grows with the date's start.
+    reach = len(line) - len(line.lstrip(_AROUND_STRIP)) + _AROUND_CHARS
+    while reach < len(line) and line[reach] in _AROUND_STRIP:
+        reach += 1
+    # The match is greedy, and each of its parts can be left empty: no shorter choice
+    # of any part lets a fuller match reach further.
+    opening = _DATELINE_OPENING.match(line)
+    return max(reach, opening.end()) if opening is not None else reach
+
+
+def _may_hold_cue(line: str) -> bool:
+    """Whether `line` may hold a `_DATELINE_CUE`: much cheaper than the search, which
+    tries its word boundary at every character. Besides the letters' cases, the search
+    takes only "İ" and "ı" for "i" and "ſ" for "s", left out here."""
+    lowered = line.lower()
+    return "publ" in lowered or "date" in lowered or "posted" in lowered or "poſted" in lowered
+
+
 def _is_dateline_line(line: str, mention: Mention) -> bool:
     """A line that is little but the date, or a "Published:" / "Updated" line."""
-    around = (line[:mention.start] + line[mention.end:]).strip(" \t-–—|,:()")
-    return len(around) <= 40 or _DATELINE_CUE.search(line[:mention.start]) is not None
+    around = (line[:mention.start] + line[mention.end:]).strip(_AROUND_STRIP)
+    return len(around) <= _AROUND_CHARS or _DATELINE_CUE.search(line[:mention.start]) is not None
 
 
 def _is_month_day(text: str) -> bool:

@@ -574,8 +574,9 @@ LOOK_BEHIND_CHARS = 40
 LOOK_BEHIND_WORDS = 6
 
 
-def anchors(prose: str) -> list[tuple[int, str]]:
-    """Each anchor's offset and its text ("#" for a number shape), in text order.
+def anchors(prose: str, until: int | None = None) -> list[tuple[int, str]]:
+    """Each anchor's offset and its text ("#" for a number shape), in text order; with
+    `until`, only those up to it, and the scans stop at the next one.
 
     Digit shapes inside a longer number ("12345") are skipped: the digit pattern has no
     boundary check of its own, because one would halve the speed of the scan. Two scans
@@ -583,8 +584,13 @@ def anchors(prose: str) -> list[tuple[int, str]]:
     """
     first = _WORD_ANCHORS.match(" " + prose[:_HEAD])
     found = [(0, first.group(1))] if first else []
-    found += [(m.start(1), m.group(1)) for m in _WORD_ANCHORS.finditer(prose, first.end() - 1 if first else 0)]
-    found.extend((m.start(), _DIGITS) for m in _DIGIT_ANCHORS.finditer(prose) if not (m.start() and prose[m.start() - 1].isdigit()))
+    words: Iterable[re.Match[str]] = _WORD_ANCHORS.finditer(prose, first.end() - 1 if first else 0)
+    digits: Iterable[re.Match[str]] = _DIGIT_ANCHORS.finditer(prose)
+    if until is not None:
+        words = itertools.takewhile(lambda m: m.start(1) <= until, words)
+        digits = itertools.takewhile(lambda m: m.start() <= until, digits)
+    found += [(m.start(1), m.group(1)) for m in words]
+    found.extend((m.start(), _DIGITS) for m in digits if not (m.start() and prose[m.start() - 1].isdigit()))
     found.sort()
     return found
 
@@ -711,7 +717,8 @@ def _paragraph_end(ends: list[int], start: int, length: int) -> int:
     return ends[index] if index < len(ends) else length
 
 
-def scan(prose: str, interpret: Callable[[re.Match[str]], T | None], paragraphs: Sequence[Span] | None = None) -> Iterator[T]:
+def scan(prose: str, interpret: Callable[[re.Match[str]], T | None], paragraphs: Sequence[Span] | None = None,
+         until: int | None = None) -> Iterator[T]:
     """What `interpret` makes of each candidate date expression, in text order.
 
     For each anchor, the grammar is matched at the word starts of the run of expression
@@ -719,12 +726,13 @@ def scan(prose: str, interpret: Callable[[re.Match[str]], T | None], paragraphs:
     the first match that reaches past the anchor's start is the candidate. Accepted
     candidates never overlap; a rejected one (`interpret` returns None) leaves later
     anchors inside it free to start their own. `paragraphs` are `prose`'s, when the caller
-    has them already (the pipeline segments first); otherwise they are found here.
+    has them already (the pipeline segments first); otherwise they are found here. With
+    `until`, the anchors past it are neither found nor tried.
     """
     consumed = 0
     text_patterns = _TextPatterns(prose)
     ends = [paragraph.end for paragraph in (find_paragraphs(prose) if paragraphs is None else paragraphs)]
-    for at, text in anchors(prose):
+    for at, text in anchors(prose, until):
         if at < consumed:
             continue
         families, containing = _anchor_kind(text)
