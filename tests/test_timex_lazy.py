@@ -28,6 +28,7 @@ SENTENCES = [
     "Q3 2022 and 2H23 results.",
     "In the 1990s, the mid-'80s, the Twenties and the twenty-first century.",
     "Last week, next spring, early in the day, for the year, at year-end.",
+    "The council met earlier in the day.",
     "The next day, the week before. Later that same night.",
     "Yesterday morning and late tonight, the day before yesterday.",
     "Last Friday and early Monday morning, 10 p.m. Thursday.",

@@ -479,7 +479,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "ago": _cased(("ago", "earlier", "later", "back", "previously", "now", "hence", "before", "after", "prior")),
     "quarter": _cased(("quarter", "half", "period")),
     "decade": ("0s", "0's", *_cased(("ties", "century"))),
-    "relative": _cased(("week", "month", "year", "quarter", "century", *SEASON_CODES, "early", "late")),
+    "relative": _cased(("week", "month", "year", "quarter", "century", *SEASON_CODES, "early", "earlier", "late")),
     "relative_day": _cased((*RELATIVE_DAYS, *TIMES_OF_DAY)),
     "weekday": _cased(WEEKDAYS, lower=False),
     "holiday": _cased([name.split()[0] for name in HOLIDAYS if name[0] != "t"], lower=False) + _cased(("fourth",)),
