@@ -271,32 +271,34 @@ def claim_id(kind: Kind, text: str, sentence: str, occurrence: int = 0) -> str:
     """A fingerprint that survives edits elsewhere in the document.
 
     It depends only on the claim's kind, its text, the sentence it stands in (white
-    space folded) and which occurrence of that text in that sentence it is.
+    space folded in both) and which occurrence of that text in that sentence it is.
     """
-    return folded_claim_id(kind, text, fold_space(sentence), occurrence)
+    return folded_claim_id(kind, fold_space(text), fold_space(sentence), occurrence)
+
+
+def is_folded(text: str) -> bool:
+    """Whether `fold_space(text)` is `text`: every white space character but the space is
+    unprintable, so printable text without a double, leading or trailing space is folded."""
+    return text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]
 
 
 def fold_space(text: str) -> str:
-    """`" ".join(text.split())`, without splitting text that has nothing to fold.
-
-    Every white space character but the space is unprintable, so printable text without
-    a double, leading or trailing space is already folded.
-    """
-    if text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
-        return text
-    return " ".join(text.split())
+    """`" ".join(text.split())`, without splitting text that has nothing to fold."""
+    return text if is_folded(text) else " ".join(text.split())
 
 
-def folded_claim_id(kind: Kind, text: str, folded_sentence: str, occurrence: int = 0) -> str:
-    """`claim_id` for a sentence already folded (`fold_space`): the
-    pipeline folds each sentence once for all the claims in it."""
-    key = f"{_KIND_VALUE[kind]}\x1f{fold_space(text)}\x1f{folded_sentence}\x1f{occurrence}"
-    return _blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-
+def folded_claim_id(kind: Kind, folded_text: str, folded_sentence: str, occurrence: int = 0) -> str:
+    """`claim_id` of a text and sentence already folded (`fold_space`): the pipeline folds
+    each sentence once for all the claims in it, and their texts only where it had to."""
+    key = _ID_HASH.copy()
+    key.update(f"{_KIND_VALUE[kind]}\x1f{folded_text}\x1f{folded_sentence}\x1f{occurrence}".encode("utf-8", "surrogatepass"))
+    return key.hexdigest()
 
 
 # `Kind.value` is a descriptor call on Python 3.11; ids are made once per claim.
 _KIND_VALUE = {kind: kind.value for kind in Kind}
+# Each id copies this empty hash: cheaper than a new one, whose `digest_size=8` is parsed again.
+_ID_HASH = _blake2b(digest_size=8)
 
 
 @frozen

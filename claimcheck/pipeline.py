@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import LimitError, UsageError
 from .load import LineIndex, Prose, read_prose
-from .model import Claim, Document, Kind, Mention, RefDateOrigin, fold_space, folded_claim_id
+from .model import Claim, Document, Kind, Mention, RefDateOrigin, fold_space, folded_claim_id, is_folded
 from .segment import Segmentation, segment
 
 # Enum attribute access goes through a descriptor on Python 3.11: look it up once.
@@ -88,9 +88,12 @@ def build_claims(
 ) -> tuple[Claim, ...]:
     """Place each mention in its sentence, line and column, and give it its id.
 
-    A sentence's text and folded form are made once for all the claims in it, and a claim's
-    sentence is looked up (`Segmentation.sentence_index`) only when it starts outside the
-    sentence of the claim before: mentions come in text order, a few to a sentence.
+    Mentions come in text order, a few to a sentence, so the work of a sentence is done once
+    for all the claims in it: its sentence is looked up (`Segmentation.sentence_index`) only
+    when a claim starts outside the sentence of the claim before; its text is sliced and
+    folded, and its start placed in its line. A sentence with nothing to fold (`is_folded`)
+    has no line break, so a claim inside it is on the sentence's line, and its text has
+    nothing to fold but a space at either end.
     """
     position = LineIndex(text).position
     seen: dict[tuple[Kind, str, int], int] = {}
@@ -99,9 +102,10 @@ def build_claims(
     starts = segmentation.sentence_starts
     index = low = high = 0  # the offsets [low, high) are in sentence `index`
     sentence = folded = ""
-    sentence_start = 0
+    sentence_start = sentence_end = line = column = 0
+    plain = False  # `sentence` is folded, and spans [sentence_start, sentence_end) from (line, column)
     for mention, source in zip(mentions, sources):
-        start = mention.start
+        start, end = mention.start, mention.end
         if not low <= start < high:
             # The sentence `start` is in, and the offsets [low, high) in it too (before the
             # first sentence, none: the next offset looks again).
@@ -110,20 +114,26 @@ def build_claims(
             high = starts[index + 1] if index + 1 < len(starts) else sys.maxsize
             if sentences:
                 span = sentences[index]
-                sentence, sentence_start = text[span.start:span.end], span.start
-            folded = fold_space(sentence)
+                sentence, sentence_start, sentence_end = text[span.start:span.end], span.start, span.end
+            plain = is_folded(sentence)
+            folded = sentence if plain else fold_space(sentence)
+            line, column = position(sentence_start)
         kind = mention.kind
-        claim_text = text[start:mention.end]
+        claim_text = text[start:end]
         key = (kind, claim_text, index)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         claim = _OpenClaim()
-        claim.id = folded_claim_id(kind, claim_text, folded, occurrence)
+        if plain and sentence_start <= start and end <= sentence_end:  # see the docstring
+            claim.id = folded_claim_id(kind, claim_text.strip(" "), folded, occurrence)
+            claim.line, claim.column = line, column + start - sentence_start
+        else:
+            claim.id = folded_claim_id(kind, fold_space(claim_text), folded, occurrence)
+            claim.line, claim.column = position(start)
         claim.kind = kind
         claim.text = claim_text
         claim.start = start
-        claim.end = mention.end
-        claim.line, claim.column = position(start)
+        claim.end = end
         claim.sentence = sentence
         claim.value = mention.value
         claim.value_high = mention.value_high

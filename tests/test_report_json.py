@@ -7,6 +7,7 @@ article and on values that need care (non-ASCII, line separators, lone surrogate
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import json
 import math
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import claimcheck
+from claimcheck.model import DateValue
 from claimcheck.report import Format, document_renderer
 from claimcheck.report.machine import CsvReporter, JsonLinesReporter, JsonReporter, utf8_renderer, utf8_stream
 from claimcheck.report.safe import json_text
@@ -74,6 +76,9 @@ def test_values_that_need_care_are_written_as_json_dumps_writes_them():
             # ASCII that still needs escapes, and the sentence and source of another claim.
             dataclasses.replace(first, id='a"b\n', text="x\x01y\\", sentence=doc.claims[-1].sentence),
             dataclasses.replace(first, text="\u2029", source=doc.claims[-1].source or first.source),
+            # The date of another claim (written once, kept by identity), and one of its own.
+            dataclasses.replace(first, date=next(c.date for c in doc.claims if c.date)),
+            dataclasses.replace(first, date=DateValue("2024-03", dt.date(2024, 3, 1), dt.date(2024, 3, 31), True)),
         ),
     )
     for each in (doc, odd):

@@ -90,13 +90,13 @@ def claims_json(claims: Iterable[Claim], head: str, tail: str, out: list[str], f
 
     One loop with the common cases tested inline, as this runs once per claim: an int goes
     into the record as it is (an f-string writes it as json does), an ASCII string needs no
-    `json_text` after its encoding; a string that comes back
-    (the sentence of the claim before, a unit, a cue) is encoded once per document; a
-    source, shared by the claims of a speaker, is written once (kept by identity: the
-    claims hold them all while this runs).
+    `json_text` after its encoding; a sentence is encoded once for the run of claims in it,
+    a string that comes back (a unit, a cue) once per document; a source or a date, shared
+    by the claims of a speaker or of one day, is written once (kept by identity: the claims
+    hold them all while this runs).
     """
     strings: dict[str, str] = {}
-    sources: dict[int, str] = {}
+    shared: dict[int, str] = {}  # the JSON of a source or a date, by identity
     last_sentence: object = _UNSET
     sentence_json = ""
     next_head, head = head, head if first is None else first
@@ -106,13 +106,19 @@ def claims_json(claims: Iterable[Claim], head: str, tail: str, out: list[str], f
         value, high, vague, unit, subject = claim.value, claim.value_high, claim.vague, claim.unit, claim.subject
         id_, text, qualifier, sentence, date, source = claim.id, claim.text, claim.qualifier, claim.sentence, claim.date, claim.source
         if sentence is not last_sentence:
-            last_sentence, sentence_json = sentence, _text(sentence, strings)
+            last_sentence, sentence_json = sentence, _value(sentence)
         if source is None:
             source_json = "null"
         else:
-            source_json = sources.get(id(source))  # type: ignore[assignment]
+            source_json = shared.get(id(source))  # type: ignore[assignment]
             if source_json is None:
-                source_json = sources[id(source)] = _source_json(source, strings)
+                source_json = shared[id(source)] = _source_json(source, strings)
+        if date is None:
+            date_json = "null"
+        else:
+            date_json = shared.get(id(date))  # type: ignore[assignment]
+            if date_json is None:
+                date_json = shared[id(date)] = _date_json(date, strings)
         append(
             f'{head}"id": {_encode_string(id_) if type(id_) is str and id_.isascii() else _value(id_)}, '
             f'"kind": {_KIND_JSON[kind] if type(kind) is Kind else _value(kind.value)}, '
@@ -127,7 +133,7 @@ def claims_json(claims: Iterable[Claim], head: str, tail: str, out: list[str], f
             f'"vague": {"false" if vague is False else _value(vague)}, '
             f'"unit": {"null" if unit is None else (type(unit) is str and strings.get(unit)) or _text(unit, strings)}, '
             f'"subject": {"null" if subject is None else (type(subject) is str and strings.get(subject)) or _text(subject, strings)}, '
-            f'"date": {"null" if date is None else _date_json(date, strings)}, "sentence": '
+            f'"date": {date_json}, "sentence": '
         )
         append(sentence_json)
         append(f', "source": {source_json}{tail}')
