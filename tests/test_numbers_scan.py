@@ -1,6 +1,7 @@
-"""The two scans of numbers.py find what one scan over digits and number words after any
-mark found: random text of number words in any case, digits, marks and odd characters is
-read by find_quantities and by a reference loop that searches one pattern for both."""
+"""The two scans of numbers.py, over the text in folded case, find what one scan of the text
+over digits and number words (under (?i)) after any mark found: random text of number words
+in any case, digits, marks and odd characters is read by find_quantities and by a reference
+loop that searches one pattern for both."""
 from __future__ import annotations
 
 import re
@@ -12,10 +13,11 @@ from claimcheck.extract import numbers
 from claimcheck.extract import words as w
 from claimcheck.model import Mention
 
-# The one scan the two replace: a digit, or a number word after a space or an opening mark.
+# The one scan of the text itself the two of the folded text replace: a digit, or a number
+# word (in any case) after a space or an opening mark.
 _ONE_SCAN = re.compile(
     r"[^!#-&)+,.:-Z\\\]-~]"
-    rf"(?:(?<=[\d{numbers._VULGAR}])|{w.NUMBER_WORD_INITIAL}(?<=[{numbers._SEPARATORS}])(?P<words>{w.NUMBER_WORD}))"
+    rf"(?:(?<=[\d{numbers._VULGAR}])|(?<=[{numbers._SEPARATORS}])(?P<words>(?i:{w.NUMBER_WORD})))"
 )
 
 
@@ -42,7 +44,8 @@ def _one_scan(prose: str) -> list[Mention]:
 
 
 _PIECES = [
-    "one", "One", "ONE", "oNe", "two", "three", "Thirty", "first", "second", "half", "quarter",
+    "one", "One", "ONE", "oNe", "ſix", "SİX", "Kelvin", "thİrd", "Σ", "two", "three", "Thirty",
+    "first", "second", "half", "quarter",
     "hundreds", "million", "dozen", "twenty-one", "the", "then", "often", "ſeven", "fıve", "İ",
     "5", "7,918", "12.5", ".5", "½", "٣", "2019", "3-1", "24/7", "12:30", "$", "€", "%",
     " ", " ", " ", "  ", "\n", "\n\n", "\t", "\xa0", "\u2009", "(", ")", "\"", "'", "“", "‘", "’",

@@ -30,13 +30,11 @@ _WORDS_CARDINAL, _WORDS_ORDINAL, _WORDS_FRACTION = WordKind.CARDINAL, WordKind.O
 _WORDS_VAGUE, _WORDS_SCALE = WordKind.VAGUE, WordKind.SCALE
 _VULGAR = "".join(w.VULGAR_FRACTIONS)
 _SEPARATORS = "\\s(\"'/\\-—–“‘\\[*"
-# Two scans find where a number may start, each match beginning with a character the regex
-# engine finds in C: a number word after a space (most of them), the word tried in the
-# pattern since spaces are too many to try in Python; and a digit, or a number word's
-# initial after another mark that opens a word (few: the word is tried on a match). One scan
-# over both stopped at every space to test which case it was in, a tenth more work. The
-# initial is tested first, in a look-ahead, so most words of a text cost one class test; the
-# trie spells its first letters in classes (a fifth less for the scan).
+# Two scans of the text in folded case (words.fold_case) find where a number may start, each
+# match beginning with a character the regex engine finds in C: a number word after a space
+# (most of them); and a digit, or a number word after another mark that opens a word. One
+# scan over both stopped at every space to test which case it was in, a tenth more work.
+# The readers read the text itself.
 _SPACED_WORD = re.compile(f" {w.NUMBER_WORD_INITIAL}{w.NUMBER_WORD}")
 # The first character is tested against a superset of both classes, every character but the
 # printable ASCII ones outside them (and the space), which the engine checks with one table
@@ -45,7 +43,7 @@ _SPACED_WORD = re.compile(f" {w.NUMBER_WORD_INITIAL}{w.NUMBER_WORD}")
 # after one starts there.
 _MARKED = re.compile(
     r"[^ !#-&)+,.:-Z\\\]-~]"
-    rf"(?:(?<=[\d{_VULGAR}])|{w.NUMBER_WORD_INITIAL}(?<=[{_SEPARATORS}])(?P<mark>))"
+    rf"(?:(?<=[\d{_VULGAR}])|{w.NUMBER_WORD_INITIAL}(?<=[{_SEPARATORS}])(?P<word>{w.NUMBER_WORD}))"
 )
 # Not claims, consumed whole so their parts are not read as numbers: clock times, phone
 # numbers, numeric dates and versions, slashed pairs ("24/7", "9/11"), 1.99×10−30.
@@ -231,31 +229,27 @@ def _find_quantities(prose: str) -> list[Mention]:
         mentions, pos = _read_words(prose, 0, first.end(), None)
         found.extend(mentions)
     # The next match of each scan at or after `pos`, searched again only once passed.
-    spaced, marked = _SPACED_WORD.search(prose, pos), _MARKED.search(prose, pos)
+    folded = w.fold_case(prose)
+    spaced, marked = _SPACED_WORD.search(folded, pos), _MARKED.search(folded, pos)
     while spaced is not None or marked is not None:
         previous = found[-1] if found else None
         if marked is None or (spaced is not None and spaced.start() < marked.start()):
-            start = spaced.start()
-            mentions, resume = _read_words(prose, start + 1, _WORDS_AT.match(prose, start + 1).end(), previous)
-        elif marked.lastgroup is None:
-            start = marked.start()
-            mentions, resume = _read(prose, start, previous)
+            start, word = spaced.start(), True
         else:
-            start = marked.start()
-            words = _WORDS_AT.match(prose, start + 1)
-            if words is None:
-                marked = _MARKED.search(prose, start + 1)
-                continue
-            mentions, resume = _read_words(prose, start + 1, words.end(), previous)
+            start, word = marked.start(), marked.lastgroup is not None
+        if word:  # the number word after the mark at `start`
+            mentions, resume = _read_words(prose, start + 1, _WORDS_AT.match(prose, start + 1).end(), previous)
+        else:
+            mentions, resume = _read(prose, start, previous)
         # A sign between two amounts ("5€€3") could be read by both; the first keeps it.
         for mention in mentions:
             if previous is None or mention.start >= previous.end:
                 found.append(mention)
         pos = max(resume, start + 1)
         if spaced is not None and spaced.start() < pos:
-            spaced = _SPACED_WORD.search(prose, pos)
+            spaced = _SPACED_WORD.search(folded, pos)
         if marked is not None and marked.start() < pos:
-            marked = _MARKED.search(prose, pos)
+            marked = _MARKED.search(folded, pos)
     return found
 
 
