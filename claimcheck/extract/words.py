@@ -51,16 +51,12 @@ VULGAR_FRACTIONS: Mapping[str, Decimal] = {
 }
 
 
-def trie_regex(phrases: Iterable[str], *, any_case: bool = False) -> str:
+def trie_regex(phrases: Iterable[str]) -> str:
     """An alternation of `phrases` as a trie, one branch per shared prefix, so a lookup
     costs the length of the phrase rather than the size of the table.
 
     A space in a phrase matches any run of white space; a phrase that ends in a letter or
-    digit must end at a word boundary. Longer phrases are preferred. With `any_case`, the
-    phrases are lower-case and match in any case: the first letter spelled as the class of
-    what (?i) matches for it (the engine tests a class before it enters a branch, a (?i)
-    letter only inside it), the rest under (?i) (a class per letter costs ten times as much
-    to compile, for little more speed).
+    digit must end at a word boundary. Longer phrases are preferred.
     """
     root: dict[str, dict] = {}
     folded = [" ".join(phrase.split()) for phrase in phrases]
@@ -72,29 +68,16 @@ def trie_regex(phrases: Iterable[str], *, any_case: bool = False) -> str:
     if all(phrase[-1:].isalnum() for phrase in folded):
         # The same matches with the boundary tested once after the trie (a failed test
         # backtracks into it just the same), in a pattern half as long to compile.
-        return f"(?:{_emit(root, '', '', any_case)}){_BOUNDARY}"
-    return _emit(root, "", _BOUNDARY, any_case)
+        return f"(?:{_emit(root, '', '')}){_BOUNDARY}"
+    return _emit(root, "", _BOUNDARY)
 
 
 _BOUNDARY = r"(?![^\W_])"
-# What (?i) matches for a lower-case ASCII letter beyond its two cases: the Kelvin sign,
-# the long s, the dotted and the dotless i.
-_CASE_FOLDS = {"i": "iI\u0130\u0131", "k": "kK\u212a", "s": "sS\u017f"}
 
 
-def _any_case(ch: str) -> str:
-    """`ch` as a class of every character (?i) matches for it."""
-    if not ("a" <= ch <= "z"):
-        return re.escape(ch)
-    return f"[{_CASE_FOLDS.get(ch, ch + ch.upper())}]"
-
-
-def _emit(node: dict[str, dict], previous: str, boundary: str, any_case: bool = False) -> str:
-    if any_case:
-        branches = [f"{_any_case(ch)}(?i:{_emit(child, ch, boundary)})" for ch, child in sorted(node.items()) if ch]
-    else:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child, ch, boundary)
-                    for ch, child in sorted(node.items()) if ch]
+def _emit(node: dict[str, dict], previous: str, boundary: str) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child, ch, boundary)
+                for ch, child in sorted(node.items()) if ch]
     if "" in node:
         branches.append(boundary if previous.isalnum() else "")
     if len(branches) == 1:
@@ -106,14 +89,22 @@ _ALL_WORDS = frozenset({*CARDINALS, *TENS, *SCALES, "dozen", *ORDINALS, *DENOMIN
 # One number word, whole; a phrase is a few joined by spaces or hyphens ("one hundred and
 # twenty", "twenty-first", "two-thirds"). The bound keeps a rescan after a phrase that
 # stops early ("one one one ...") from reading the rest of the run again and again.
-_WORD = trie_regex(_ALL_WORDS)
-NUMBER_WORDS_PATTERN = rf"(?<![^\W\d_])(?i:{_WORD}(?:(?:[^\S\n]+|-)(?:and[^\S\n]+)?{_WORD}){{0,9}})"
-# Where a number word starts, for a scan that has tested the mark before it: the initial
-# first, in a look-ahead, so most words of a text cost one class test; then the trie,
-# its first letters spelled in classes (a fifth less for the scan). Together they
-# match exactly where NUMBER_WORDS_PATTERN does after a mark that is no letter or digit.
-NUMBER_WORD_INITIAL = "(?=[" + "".join(_any_case(ch)[1:-1] for ch in sorted({word[0] for word in _ALL_WORDS})) + "])"
-NUMBER_WORD = trie_regex(_ALL_WORDS, any_case=True)
+NUMBER_WORD = trie_regex(_ALL_WORDS)
+NUMBER_WORDS_PATTERN = rf"(?<![^\W\d_])(?i:{NUMBER_WORD}(?:(?:[^\S\n]+|-)(?:and[^\S\n]+)?{NUMBER_WORD}){{0,9}})"
+# Where a number word starts in fold_case(text), for a scan that has tested the mark before
+# it: the initial first, in a look-ahead, so most words of a text cost one class test; then
+# the trie. Together they match in the folded text exactly where NUMBER_WORDS_PATTERN does
+# in the text after a mark that is no letter or digit. A folded text spares the scan (?i),
+# whose letters the engine tries one branch at a time (the scan took half as long again).
+NUMBER_WORD_INITIAL = "(?=[" + "".join(sorted({word[0] for word in _ALL_WORDS})) + "])"
+
+
+def fold_case(text: str) -> str:
+    """`text` in lower case, every character (?i) takes for an ASCII letter as that letter,
+    at the same offsets ("İ" would lower to two characters, "ſ" and "ı" not to "s" and "i")."""
+    return text.replace("\u0130", "i").lower().replace("\u017f", "s").replace("\u0131", "i")
+
+
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 
