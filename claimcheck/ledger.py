@@ -18,12 +18,12 @@ import json
 import math
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Collection, Iterator, Mapping, Sequence
 
 from .errors import ClaimcheckError
-from .model import Claim, Kind
+from .model import Claim, Kind, frozen
 
 if TYPE_CHECKING:
     from .align import ClaimRecord, Pair
@@ -53,7 +53,7 @@ class Status(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Decision:
     """One decision about one claim, with the claim as it stood when it was made."""
 
@@ -80,7 +80,7 @@ class Decision:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Ledger:
     """Every decision about one draft, in the draft's order as each was made."""
 
@@ -395,7 +395,7 @@ class State(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ClaimStatus:
     """One claim of the draft with its decision; for a changed claim, the decision and the old claim."""
 
@@ -411,7 +411,7 @@ class ClaimStatus:
         return self.decision.claim if self.decision is not None and self.state is State.CHANGED else None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reconciliation:
     """A draft's claims with their standing, and the decisions about claims no longer in it."""
 

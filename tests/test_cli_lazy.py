@@ -2,7 +2,10 @@
 import subprocess
 import sys
 
-HEAVY = ("claimcheck.check.rules", "claimcheck.check.engine", "claimcheck.pipeline", "claimcheck.batch", "claimcheck.review", "claimcheck.align")
+HEAVY = (
+    "claimcheck.check.rules", "claimcheck.check.engine", "claimcheck.pipeline", "claimcheck.batch", "claimcheck.review", "claimcheck.align",
+    "claimcheck.compare", "claimcheck.report.machine",
+)
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -24,3 +27,10 @@ def test_lazy_packages_still_export_their_names():
     assert all(getattr(ci, name) is not None for name in ci.__all__)
     from claimcheck.check import RULES, check_text  # noqa: F401
     from claimcheck.report.ci import RuleInfo  # noqa: F401
+    from claimcheck.report import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION == 1
+
+
+def test_check_engine_leaves_openssl_unloaded():
+    assert "_hashlib" not in _loaded_after("import claimcheck.check.engine")

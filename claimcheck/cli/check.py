@@ -4,7 +4,6 @@ import datetime as dt
 import io
 from collections import Counter
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, List, Optional, Sequence, TextIO
 
 import typer
@@ -14,7 +13,7 @@ import typer
 from ..check.config import FailOn
 from ..errors import ClaimcheckError, InputError
 from ..load.limits import ERRORS
-from ..model import Document, Finding, Severity
+from ..model import Document, Finding, Severity, frozen
 from ..report.ci import FindingsFormat
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
@@ -146,7 +145,7 @@ def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple
     return tuple(documents), unread
 
 
-@dataclass(frozen=True)
+@frozen
 class _Reading:
     """How drafts are read; a cap left as None comes from each draft's configuration."""
 
@@ -156,23 +155,29 @@ class _Reading:
     errors: str
 
 
-@dataclass
 class _Run:
-    """The state of one `check` run: what was found, what counts, whether to fail."""
+    """The state of one `check` run: what was found, what counts, whether to fail.
 
-    finder: "ConfigFinder"
-    known: "Optional[Baseline]"
-    reference_date: Optional[dt.date]
-    day_first: Optional[bool]
-    read: "_Reading"
-    jobs: int
-    ledgers: "LedgerMode"
-    sources: tuple[Document, ...] = ()
-    counts: Counter[Severity] = field(default_factory=Counter)
-    documents: int = 0
-    keep_all: bool = False  # only a baseline being written needs every finding at the end
-    all_findings: list[Finding] = field(default_factory=list)
-    aborted: bool = False
+    A plain class: a dataclass compiles its methods at every start (~4 M instructions).
+    """
+
+    def __init__(
+        self, finder: "ConfigFinder", known: "Optional[Baseline]", reference_date: Optional[dt.date], day_first: Optional[bool],
+        read: _Reading, jobs: int, ledgers: "LedgerMode", sources: tuple[Document, ...] = (), keep_all: bool = False,
+    ) -> None:
+        self.finder = finder
+        self.known = known
+        self.reference_date = reference_date
+        self.day_first = day_first
+        self.read = read
+        self.jobs = jobs
+        self.ledgers = ledgers
+        self.sources = sources
+        self.keep_all = keep_all  # only a baseline being written needs every finding at the end
+        self.counts: Counter[Severity] = Counter()
+        self.documents = 0
+        self.all_findings: list[Finding] = []
+        self.aborted = False
 
     def report(self, env: Environment, out: TextIO, paths: List[str], fmt: FindingsFormat) -> ExitCode:
         from ..check import RULES, check_paths

@@ -12,7 +12,6 @@ import json
 import os
 import select
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, List, Optional, TextIO
 
 import typer
@@ -187,17 +186,17 @@ class Keyboard:
         return raw.decode("utf-8", "replace").strip()
 
 
-@dataclass
 class TerminalReview:
-    """The interactive loop: draw the current claim, read a key, act; quit leaves everything saved."""
+    """The interactive loop: draw the current claim, read a key, act; quit leaves everything saved.
 
-    session: ReviewSession
-    console: "Console"
-    keyboard: Keyboard
-    out: TextIO
-    index: int = 0
+    A plain class: a dataclass compiles its methods at every start, `claimcheck --help` included.
+    """
 
-    def __post_init__(self) -> None:
+    def __init__(self, session: ReviewSession, console: "Console", keyboard: Keyboard, out: TextIO) -> None:
+        self.session = session
+        self.console = console
+        self.keyboard = keyboard
+        self.out = out
         self.pending: dict[str, str] = {}
         self.message = ""
         open_items = [i for i, item in enumerate(self.session.items) if item.state in (State.UNREVIEWED, State.CHANGED)]
