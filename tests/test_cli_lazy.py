@@ -34,3 +34,13 @@ def test_lazy_packages_still_export_their_names():
 
 def test_check_engine_leaves_openssl_unloaded():
     assert "_hashlib" not in _loaded_after("import claimcheck.check.engine")
+
+
+def test_frozen_classes_compile_no_tokenize_pattern():
+    """A `frozen` class without a docstring gets one from its signature, which compiles tokenize's pattern."""
+    script = (
+        "import tokenize\nimport claimcheck.check.engine, claimcheck.compare, claimcheck.pipeline, claimcheck.cli\n"
+        "print(tokenize._compile.cache_info().misses)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "0"
