@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import math
 import os
 from contextlib import contextmanager
@@ -111,6 +110,8 @@ class Ledger:
 
     def dumps(self) -> str:
         """The file's text: fixed key order, one field a line, so a change is a small diff."""
+        import json  # here and in parse_ledger: `check` of a draft without a ledger needs no JSON
+
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -229,6 +230,8 @@ def parse_ledger(text: str) -> Ledger:
     """A ledger from its file's text; `_Bad` says what is wrong (see `read_ledger`)."""
     if not text.strip():
         raise _Bad("the file is empty")
+    import json
+
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:

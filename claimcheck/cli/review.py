@@ -8,7 +8,6 @@ All decisions go through `ReviewSession`, which writes the ledger before returni
 from __future__ import annotations
 
 import enum
-import json
 import os
 import select
 import sys
@@ -334,6 +333,8 @@ def status_dict(session: ReviewSession) -> dict:
 
 def write_list(session: ReviewSession, out: TextIO, fmt: ListFormat) -> None:
     if fmt is ListFormat.JSON:
+        import json  # here, not at the top: `claimcheck --help` needs no JSON
+
         json.dump(status_dict(session), out, ensure_ascii=False, indent=1)
         out.write("\n")
         return

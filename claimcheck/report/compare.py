@@ -7,7 +7,6 @@ the claims of `extract --format json`, which that schema refers to by its `$id`.
 from __future__ import annotations
 
 import enum
-import json
 from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from ..errors import InputError
@@ -57,6 +56,8 @@ def comparison_report(
 
 
 def write_json(out: TextIO, report: dict[str, Any]) -> None:
+    import json  # here and in compare_schema: `claimcheck --help` needs no JSON
+
     out.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     out.flush()
 
@@ -122,6 +123,7 @@ def write_markdown(out: TextIO, draft: Document, sources: Sequence[Document], co
 
 def compare_schema() -> dict:
     """The JSON Schema of `compare --format json` (claimcheck/report/compare-schema.json)."""
+    import json
     from importlib.resources import files
 
     return json.loads(files(__package__).joinpath("compare-schema.json").read_text(encoding="utf-8"))
