@@ -15,10 +15,9 @@ long documents stays close to linear. The review ledger and `claimcheck diff` bo
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
-from .model import Claim, Document, Number
+from .model import Claim, Document, Number, frozen
 
 # Fields compared between an old and a new claim, in the order a report lists them.
 CHANGE_FIELDS = ("value", "qualifier", "unit", "date", "source", "text", "sentence")
@@ -36,7 +35,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ClaimRecord:
     """The facts of a claim that a reviewer checked, kept so a later version can be compared.
 
@@ -109,7 +108,7 @@ def changed_fields(old: ClaimRecord, new: ClaimRecord) -> tuple[str, ...]:
     return tuple(name for name in CHANGE_FIELDS if differs[name])
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Pair:
     """One claim in both versions; `changes` is empty when nothing a reader sees differs."""
 
@@ -118,7 +117,7 @@ class Pair:
     changes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Alignment:
     """Both versions' claims sorted out: pairs in new-version order, removed in old order."""
 

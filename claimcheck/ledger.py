@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import math
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Collection, Iterator, Mapping, Sequence
 
 from .errors import ClaimcheckError
-from .model import Claim, Kind
+from .model import Claim, Kind, frozen
 
 if TYPE_CHECKING:
     from .align import ClaimRecord, Pair
@@ -53,7 +52,7 @@ class Status(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Decision:
     """One decision about one claim, with the claim as it stood when it was made."""
 
@@ -80,7 +79,7 @@ class Decision:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Ledger:
     """Every decision about one draft, in the draft's order as each was made."""
 
@@ -111,6 +110,8 @@ class Ledger:
 
     def dumps(self) -> str:
         """The file's text: fixed key order, one field a line, so a change is a small diff."""
+        import json  # here and in parse_ledger: `check` of a draft without a ledger needs no JSON
+
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -229,6 +230,8 @@ def parse_ledger(text: str) -> Ledger:
     """A ledger from its file's text; `_Bad` says what is wrong (see `read_ledger`)."""
     if not text.strip():
         raise _Bad("the file is empty")
+    import json
+
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
@@ -395,7 +398,7 @@ class State(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ClaimStatus:
     """One claim of the draft with its decision; for a changed claim, the decision and the old claim."""
 
@@ -411,7 +414,7 @@ class ClaimStatus:
         return self.decision.claim if self.decision is not None and self.state is State.CHANGED else None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reconciliation:
     """A draft's claims with their standing, and the decisions about claims no longer in it."""
 

@@ -4,7 +4,6 @@ import datetime as dt
 import io
 from collections import Counter
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, List, Optional, Sequence, TextIO
 
 import typer
@@ -14,7 +13,7 @@ import typer
 from ..check.config import FailOn
 from ..errors import ClaimcheckError, InputError
 from ..load.limits import ERRORS
-from ..model import Document, Finding, Severity
+from ..model import Document, Finding, Severity, frozen
 from ..report.ci import FindingsFormat
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
@@ -71,7 +70,7 @@ def run_check(
     left as None come from each file's configuration; `ledgers` None is `LedgerMode.AUTO`.
     """
     from ..batch import usable_cores
-    from ..check import BaselineError, ConfigFinder, LedgerMode, load_baseline, load_config, write_baseline
+    from ..check import ConfigFinder, LedgerMode, load_config
     from ..load.limits import check_encoding, check_errors, parse_size
 
     try:
@@ -84,7 +83,7 @@ def run_check(
         option_date = parse_reference_date(reference_date)
         fixed = load_config(config_file) if config_file else None
         finder = ConfigFinder(fixed, _split(select) or None, _split(ignore), fail_on)
-        known = load_baseline(baseline) if baseline else None
+        known = _read_baseline(baseline) if baseline else None
     except ClaimcheckError as exc:
         env.say(f"error: {exc}")
         return ExitCode.ERROR
@@ -119,6 +118,8 @@ def run_check(
     if status is ExitCode.ERROR and run.aborted:
         return status
     if write_baseline_to:
+        from ..check.baseline import BaselineError, write_baseline  # only a run that writes a baseline
+
         try:
             written = write_baseline(write_baseline_to, run.all_findings)
         except BaselineError as exc:
@@ -128,6 +129,12 @@ def run_check(
         return ExitCode.ERROR if status is ExitCode.ERROR else ExitCode.OK
     env.say(_summary(run.counts, run.documents, known is not None))
     return ExitCode.ERROR if unread else status
+
+
+def _read_baseline(path: str) -> "Baseline":
+    from ..check.baseline import load_baseline  # only a run with --baseline reads one
+
+    return load_baseline(path)
 
 
 def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple[tuple[Document, ...], bool]:
@@ -146,7 +153,7 @@ def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple
     return tuple(documents), unread
 
 
-@dataclass(frozen=True)
+@frozen
 class _Reading:
     """How drafts are read; a cap left as None comes from each draft's configuration."""
 
@@ -156,23 +163,29 @@ class _Reading:
     errors: str
 
 
-@dataclass
 class _Run:
-    """The state of one `check` run: what was found, what counts, whether to fail."""
+    """The state of one `check` run: what was found, what counts, whether to fail.
 
-    finder: "ConfigFinder"
-    known: "Optional[Baseline]"
-    reference_date: Optional[dt.date]
-    day_first: Optional[bool]
-    read: "_Reading"
-    jobs: int
-    ledgers: "LedgerMode"
-    sources: tuple[Document, ...] = ()
-    counts: Counter[Severity] = field(default_factory=Counter)
-    documents: int = 0
-    keep_all: bool = False  # only a baseline being written needs every finding at the end
-    all_findings: list[Finding] = field(default_factory=list)
-    aborted: bool = False
+    A plain class: a dataclass compiles its methods at every start (~4 M instructions).
+    """
+
+    def __init__(
+        self, finder: "ConfigFinder", known: "Optional[Baseline]", reference_date: Optional[dt.date], day_first: Optional[bool],
+        read: _Reading, jobs: int, ledgers: "LedgerMode", sources: tuple[Document, ...] = (), keep_all: bool = False,
+    ) -> None:
+        self.finder = finder
+        self.known = known
+        self.reference_date = reference_date
+        self.day_first = day_first
+        self.read = read
+        self.jobs = jobs
+        self.ledgers = ledgers
+        self.sources = sources
+        self.keep_all = keep_all  # only a baseline being written needs every finding at the end
+        self.counts: Counter[Severity] = Counter()
+        self.documents = 0
+        self.all_findings: list[Finding] = []
+        self.aborted = False
 
     def report(self, env: Environment, out: TextIO, paths: List[str], fmt: FindingsFormat) -> ExitCode:
         from ..check import RULES, check_paths

@@ -14,7 +14,6 @@ from ..load import STDIN, FetchOptions, Input, ReadOptions, load_inputs, plan_in
 from ..load.limits import DEFAULT_MAX_CLAIMS, ERRORS, check_encoding, check_errors, parse_size
 from ..model import Document, Kind
 from ..report import Format, Rendered, TextReporter, document_renderer, make_reporter
-from ..report.machine import utf8_renderer
 from ..report.safe import terminal_text, visible
 from .coercion import Command
 from .common import Environment, ExitCode, app, parse_reference_date
@@ -165,7 +164,9 @@ def run_extract(
     `jobs` worker processes extract (default: the usable cores) and as many inputs are read
     at once (without `jobs`, at least DEFAULT_READERS), results in input order.
     """
-    from ..batch import extract_many, usable_cores  # here, not at the top: `claimcheck --help` needs no workers
+    # Here, not at the top: `claimcheck --help` needs no workers and no JSON writers.
+    from ..batch import extract_many, usable_cores
+    from ..report.machine import utf8_renderer
 
     fetch = fetch or FetchOptions()
     read = read or ReadOptions(max_bytes=fetch.max_bytes)

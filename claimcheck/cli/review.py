@@ -8,11 +8,9 @@ All decisions go through `ReviewSession`, which writes the ledger before returni
 from __future__ import annotations
 
 import enum
-import json
 import os
 import select
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, List, Optional, TextIO
 
 import typer
@@ -187,17 +185,17 @@ class Keyboard:
         return raw.decode("utf-8", "replace").strip()
 
 
-@dataclass
 class TerminalReview:
-    """The interactive loop: draw the current claim, read a key, act; quit leaves everything saved."""
+    """The interactive loop: draw the current claim, read a key, act; quit leaves everything saved.
 
-    session: ReviewSession
-    console: "Console"
-    keyboard: Keyboard
-    out: TextIO
-    index: int = 0
+    A plain class: a dataclass compiles its methods at every start, `claimcheck --help` included.
+    """
 
-    def __post_init__(self) -> None:
+    def __init__(self, session: ReviewSession, console: "Console", keyboard: Keyboard, out: TextIO) -> None:
+        self.session = session
+        self.console = console
+        self.keyboard = keyboard
+        self.out = out
         self.pending: dict[str, str] = {}
         self.message = ""
         open_items = [i for i, item in enumerate(self.session.items) if item.state in (State.UNREVIEWED, State.CHANGED)]
@@ -335,6 +333,8 @@ def status_dict(session: ReviewSession) -> dict:
 
 def write_list(session: ReviewSession, out: TextIO, fmt: ListFormat) -> None:
     if fmt is ListFormat.JSON:
+        import json  # here, not at the top: `claimcheck --help` needs no JSON
+
         json.dump(status_dict(session), out, ensure_ascii=False, indent=1)
         out.write("\n")
         return

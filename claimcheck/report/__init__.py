@@ -12,11 +12,13 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable, NamedTuple, Protocol, TextIO
 
 from ..errors import InputError
+from ..lazy import lazy_getattr
 from ..model import Document
-from .machine import SCHEMA_VERSION, CsvReporter, JsonLinesReporter, JsonReporter, document_json, document_lines, document_rows
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from .machine import SCHEMA_VERSION
 
 
 class Format(str, enum.Enum):
@@ -52,19 +54,18 @@ def _render(text_of: Callable[[Document], str], doc: Document) -> Rendered:
     return Rendered(text_of(doc), len(doc.claims))
 
 
-# The formats whose reporter writes each document on its own, and the function that writes one.
-_DOCUMENT_TEXT: dict[Format, Callable[[Document], str]] = {
-    Format.JSON: document_json,
-    Format.JSONL: document_lines,
-    Format.CSV: document_rows,
-}
+def _document_text(fmt: Format) -> Callable[[Document], str] | None:
+    """The function that writes one document, for the formats whose reporter writes each on its own."""
+    from .machine import document_json, document_lines, document_rows
+
+    return {Format.JSON: document_json, Format.JSONL: document_lines, Format.CSV: document_rows}.get(fmt)
 
 
 def document_renderer(fmt: Format) -> Callable[[Document], Rendered] | None:
     """`fmt`'s text of one document, by a function a worker process can run (it pickles by name);
     its reporter then takes the text with `rendered(text)`. None where the reporter needs the
     document itself (table, Markdown)."""
-    text_of = _DOCUMENT_TEXT.get(fmt)
+    text_of = _document_text(fmt)
     return None if text_of is None else partial(_render, text_of)
 
 
@@ -82,6 +83,8 @@ def make_reporter(fmt: Format, out: TextIO, console: "Console | None" = None, gr
         from .markdown import MarkdownReporter
 
         return MarkdownReporter(out, group_by_source)
+    from .machine import CsvReporter, JsonLinesReporter, JsonReporter
+
     return {
         Format.JSON: JsonReporter,
         Format.JSONL: JsonLinesReporter,
@@ -96,5 +99,9 @@ def schema() -> dict:
 
     return json.loads(files(__package__).joinpath("schema.json").read_text(encoding="utf-8"))
 
+
+# The machine formats (json, csv) are imported on first use: `claimcheck check` and `--help` need
+# only `Format` and the package of the findings reporters.
+__getattr__ = lazy_getattr(__name__, {"SCHEMA_VERSION": ".machine"}, globals())
 
 __all__ = ["Format", "Rendered", "Reporter", "SCHEMA_VERSION", "TextReporter", "document_renderer", "make_reporter", "schema"]

@@ -7,7 +7,7 @@ from typing import Iterator, Sequence
 from ...model import Claim, Kind, Severity, frozen
 from ...report.text import format_number
 from ..context import CheckContext, claims_by_sentence
-from ..language import content_words
+from ..language import content_words, on_first_use
 from ..numbers import written_interval
 from ..quantities import Interval, interval
 from ..registry import Hit, Rule, quote
@@ -21,9 +21,9 @@ _DOWN = (
     r"plung\w*|slump\w*|shr[iau]nk\w*|slid\w*|sank|sunk|lost|loss|slow\w*|eas(?:e|ed|es|ing)|dipp?(?:ed|s|ing)?|"
     r"shed|weaken\w*|tumbl\w*|retreat\w*|contract\w*"
 )
-_UP_WORD = re.compile(rf"\b(?:{_UP})\b", re.I)
-_DOWN_WORD = re.compile(rf"\b(?:{_DOWN})\b", re.I)
-_CHANGE_WORD = re.compile(rf"\b(?:{_UP}|{_DOWN}|change\w*|swing)\b", re.I)
+_up_word = on_first_use(rf"\b(?:{_UP})\b", re.I)
+_down_word = on_first_use(rf"\b(?:{_DOWN})\b", re.I)
+_change_word = on_first_use(rf"\b(?:{_UP}|{_DOWN}|change\w*|swing)\b", re.I)
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|from|of)\s+\Z", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+\Z", re.I)
@@ -36,18 +36,18 @@ _INCLUSIVE = re.compile(r"\A[^.;:]{0,40}?\b(?:including|includ(?:es|ed)|of whom|
 _PART_GAP = re.compile(r"\A[^.;:()]{0,60}\Z")
 _PART_JOIN = re.compile(r"(?:,|\band\b|\bplus\b|\bwhile\b)", re.I)
 
-_SHARE_CUE = re.compile(
+_share_cue = on_first_use(
     r"\b(?:polls?|surveys?|surveyed|respondents?|voters?|votes?|ballots?|shares?|split|undecided|breakdown|"
     r"of (?:the|those|all|its|their|his|her)\b)",
     re.I,
 )
-_NOT_A_SHARE = re.compile(
+_not_a_share = on_first_use(
     rf"\b(?:{_UP}|{_DOWN}|change\w*|than|from|rate|rates|interest|inflation|yield\w*|margin|annual\w*|"
     r"year|quarter|month|week|turnout|chance|probability|likely|odds|return\w*|tax\w*|tariff\w*|discount\w*|"
     r"stake|owns?|owned|points?)\b",
     re.I,
 )
-_WHOLE = re.compile(r"\s+of\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:through|in|on|at|for|by|with|from|to|and|or|while|but|were|was|is|are|had|has|have|held|backed|voted|said)\b|\s*[,.;:)]|\s*\Z)", re.I)
+_whole_of = on_first_use(r"\s+of\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:through|in|on|at|for|by|with|from|to|and|or|while|but|were|was|is|are|had|has|have|held|backed|voted|said)\b|\s*[,.;:)]|\s*\Z)", re.I)
 _ARITHMETIC_KINDS = frozenset({Kind.COUNT, Kind.MONEY, Kind.MEASURE, Kind.PERCENT})
 
 
@@ -115,7 +115,7 @@ def _stated_change(context: CheckContext, change: Change, claims: Sequence[Claim
         if claim.qualifier not in ("=", "~", "up", "down") or _LEVEL_BEFORE.search(context.prose, max(0, claim.start - 8), claim.start):
             continue  # "up to 4.8%", "to 4.8%", "at 4.8%" give a level, not the size of a change
         window = context.prose[max(0, claim.start - 30):min(len(context.prose), claim.end + 25)]
-        if claim.qualifier not in ("up", "down") and not _CHANGE_WORD.search(window):
+        if claim.qualifier not in ("up", "down") and not _change_word().search(window):
             continue
         if best is None or abs(claim.start - change.start) < abs(best.start - change.start):
             best = claim
@@ -124,7 +124,7 @@ def _stated_change(context: CheckContext, change: Change, claims: Sequence[Claim
 
 def _direction(text: str) -> int:
     """+1 for words of rising, -1 for falling, 0 when the words say neither or both."""
-    up, down = bool(_UP_WORD.search(text)), bool(_DOWN_WORD.search(text))
+    up, down = bool(_up_word().search(text)), bool(_down_word().search(text))
     return 0 if up == down else (1 if up else -1)
 
 
@@ -248,9 +248,9 @@ def shares_over_100(context: CheckContext) -> Iterator[Hit]:
         if len(shares) < 2 or any(not _plain(c) or c.value_high is not None or c.qualifier not in ("=", "~") for c in shares):
             continue
         sentence = context.sentence(start)
-        if not _SHARE_CUE.search(context.prose, sentence.start, sentence.end):
+        if not _share_cue().search(context.prose, sentence.start, sentence.end):
             continue
-        if _NOT_A_SHARE.search(context.prose, sentence.start, sentence.end):
+        if _not_a_share().search(context.prose, sentence.start, sentence.end):
             continue
         wholes = {_whole(context, c) for c in shares} - {None}
         if len(wholes) > 1:
@@ -264,7 +264,7 @@ def shares_over_100(context: CheckContext) -> Iterator[Hit]:
 def _whole(context: CheckContext, share: Claim) -> str | None:
     """What a share is a share of, when the text says so: "33% of its voting rights" -> "right"."""
     inside = share.text.lower().find(" of ")
-    m = (_WHOLE.match(share.text[inside:]) if inside >= 0 else None) or _WHOLE.match(context.prose, share.end, min(len(context.prose), share.end + 60))
+    m = (_whole_of().match(share.text[inside:]) if inside >= 0 else None) or _whole_of().match(context.prose, share.end, min(len(context.prose), share.end + 60))
     if not m:
         return None
     words = content_words(m.group(1))

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...model import Kind, Severity
 from ..context import CheckContext
-from ..language import FUTURE_MARKER, WORD, is_past_tense
+from ..language import WORD, future_marker, is_past_tense
 from ..registry import Hit, Rule
 
 _VERB_WINDOW = 6
@@ -23,7 +23,7 @@ def future_in_past_tense(context: CheckContext) -> Iterator[Hit]:
         if claim.kind is not Kind.DATE or date is None or date.anchored or date.start is None or date.start <= reference:
             continue
         sentence = context.sentence(claim.start)
-        if FUTURE_MARKER.search(context.prose, sentence.start, sentence.end) or context.in_quotation(claim.start):
+        if future_marker().search(context.prose, sentence.start, sentence.end) or context.in_quotation(claim.start):
             continue
         clause = context.prose[sentence.start:claim.start]
         breaks = list(_CLAUSE_BREAK.finditer(clause))

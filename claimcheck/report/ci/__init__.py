@@ -37,23 +37,28 @@ class FindingsReporter(Protocol):
 def make_findings_reporter(fmt: FindingsFormat, out: TextIO, rules: Sequence[RuleInfo]) -> FindingsReporter:
     """The reporter for `fmt`; `rules` describes every rule for formats that list them (SARIF).
 
-    The reporters are imported here, not at the top: `--help` needs only `FindingsFormat`.
+    Only that format's reporter is imported, here, not at the top: `--help` needs only
+    `FindingsFormat`, and a text report need not load gitlab's hashlib (OpenSSL).
     """
     if fmt is FindingsFormat.SARIF:
         from .sarif import SarifReporter
 
         return SarifReporter(out, rules)
-    from .github import GithubReporter
-    from .gitlab import GitlabReporter
-    from .json_report import JsonFindingsReporter
+    if fmt is FindingsFormat.GITHUB:
+        from .github import GithubReporter
+
+        return GithubReporter(out)
+    if fmt is FindingsFormat.GITLAB:
+        from .gitlab import GitlabReporter
+
+        return GitlabReporter(out)
+    if fmt is FindingsFormat.JSON:
+        from .json_report import JsonFindingsReporter
+
+        return JsonFindingsReporter(out)
     from .text import TextReporter
 
-    return {
-        FindingsFormat.TEXT: TextReporter,
-        FindingsFormat.GITHUB: GithubReporter,
-        FindingsFormat.GITLAB: GitlabReporter,
-        FindingsFormat.JSON: JsonFindingsReporter,
-    }[fmt](out)
+    return TextReporter(out)
 
 
 def sarif_schema() -> dict[str, Any]:

@@ -5,7 +5,6 @@ unique in a report, so a repeated one gets its occurrence number folded in.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -15,6 +14,11 @@ from typing import Any, Sequence, TextIO
 from ...errors import InputError
 from ...model import Finding, Severity
 from ..safe import json_text, no_surrogates, one_line
+
+try:  # hashlib.blake2b is this one; hashlib itself loads OpenSSL (~10 M instructions at every start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python without the built-in module
+    from hashlib import blake2b
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -47,7 +51,7 @@ class GitlabReporter:
             key = f"{path}\x1f{f.fingerprint}"
             occurrence = self.seen[key]
             self.seen[key] += 1
-            digest = hashlib.blake2b(f"{key}\x1f{occurrence}".encode(), digest_size=16).hexdigest()
+            digest = blake2b(f"{key}\x1f{occurrence}".encode(), digest_size=16).hexdigest()
             self.issues.append(
                 {
                     "type": "issue",
