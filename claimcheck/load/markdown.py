@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from ..model import frozen
 
@@ -24,44 +24,52 @@ _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", 
 # repeat, character class or "^" makes it try every position, ten times slower.
 # Every pattern is linear: unclosed constructs are bounded by a line, a paragraph or a
 # length cap, or run to the end of the text once.
+# Each pass has a gate: a character that every match holds. A text without it (news copy
+# rarely has "<", "`" or "]") skips the pass after one memchr, where the regex engine
+# would walk every character looking for the pattern's first one.
 _PASSES = tuple(
-    re.compile(p, flags)
-    for p, flags in (
-        (r"<!--.*?(?:-->|\Z)", re.S),  # HTML comment (unclosed: to the end, as browsers do)
+    (gate, re.compile(p, flags))
+    for gate, p, flags in (
+        ("<", r"<!--.*?(?:-->|\Z)", re.S),  # HTML comment (unclosed: to the end, as browsers do)
         # Code span. Content never holds '': wire copy writes quotations ``like this'',
         # and two of those in a paragraph must not pair up as one span of code. The
         # opening run is "`" not preceded by "`", then more: the literal comes first.
-        (r"(`(?<!``)`*)(?!`)(?:[^`\n']|'(?!')|\n(?![ \t]*\r?\n)|(?=(`+))(?!\1(?!`))\2){1,2000}?(?<!`)\1(?!`)", 0),
-        (r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+)>", 0),  # autolink
-        (r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>", 0),  # HTML tag
-        (r"\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
+        ("`", r"(`(?<!``)`*)(?!`)(?:[^`\n']|'(?!')|\n(?![ \t]*\r?\n)|(?=(`+))(?!\1(?!`))\2){1,2000}?(?<!`)\1(?!`)", 0),
+        ("<", r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s@<>]+@[^\s@<>]+)>", 0),  # autolink
+        ("<", r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>", 0),  # HTML tag
+        ("]", r"\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
          r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)", 0),  # link target
     )
 )
 
 
 class _LinePattern:
-    """A pattern that matches only at the start of a line ("^" with re.M).
+    """A pattern that matches only at the start of a line ("^" with re.M), and only on a
+    line that holds its gate character."""
 
-    `after_break` finds candidates from their line break, a literal the engine skips to
-    fast; `at_line` then matches the line itself.
-    """
+    __slots__ = ("at_line", "gate")
 
-    __slots__ = ("at_line", "after_break")
-
-    def __init__(self, body: str) -> None:
+    def __init__(self, body: str, gate: str) -> None:
         self.at_line = re.compile(body)
-        self.after_break = re.compile("\n(?:" + body + ")")
+        self.gate = gate
 
 
 def _next_at_line_start(pattern: _LinePattern, text: str, pos: int) -> re.Match[str] | None:
-    """What `re.compile("^" + body, re.M).search(text, pos)` finds."""
-    if pos == 0 or text[pos - 1] == "\n":
-        m = pattern.at_line.match(text, pos)
-        if m:
-            return m
-    hit = pattern.after_break.search(text, pos)
-    return pattern.at_line.match(text, hit.start() + 1) if hit else None
+    """What `re.compile("^" + body, re.M).search(text, pos)` finds. It is tried only at the
+    lines that hold the gate: str.find skips to those, where a search from line breaks
+    would stop at every line."""
+    at = text.find(pattern.gate, pos)
+    while at != -1:
+        line = text.rfind("\n", 0, at) + 1
+        if line >= pos:
+            m = pattern.at_line.match(text, line)
+            if m:
+                return m
+        line_end = text.find("\n", at)
+        if line_end == -1:
+            return None
+        at = text.find(pattern.gate, line_end + 1)
+    return None
 
 
 def _line_regions(pattern: _LinePattern, text: str, start: int) -> list[tuple[int, int]]:
@@ -75,29 +83,48 @@ def _line_regions(pattern: _LinePattern, text: str, start: int) -> list[tuple[in
 
 
 _LINE_PASSES = (
-    _LinePattern(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*"),  # link reference definition
-    _LinePattern(r"[ \t]{0,3}\#{1,6}(?=[ \t])"),  # ATX heading marker
+    _LinePattern(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*", "]"),  # link reference definition
+    _LinePattern(r"[ \t]{0,3}\#{1,6}(?=[ \t])", "#"),  # ATX heading marker
 )
-_FENCE_OPEN = _LinePattern(r"[ \t]{0,3}(`{3,}|~{3,})[^\n]*(?:\n|\Z)")
+# A fence opens with ``` or ~~~: one pattern for each gate.
+_FENCE_OPENS = tuple(_LinePattern(r"[ \t]{0,3}(" + mark + r"{3,})[^\n]*(?:\n|\Z)", mark) for mark in "`~")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
-_SCHEME_END = re.compile("://")
-_WWW = re.compile(r"www\.")
 _EMAIL_TAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
 _EMPHASIS_RUN = re.compile(r"[*_]+")
 # The runs of `_EMPHASIS_RUN` that start after a character other than * and _, found
 # from their first character (a literal, where "[*_]+" would try every position).
-_EMPHASIS_RUN_STARTS = (re.compile(r"\*(?<![*_]\*)[*_]*"), re.compile(r"_(?<![*_]_)[*_]*"))
+_EMPHASIS_RUN_STARTS = (("*", re.compile(r"\*(?<![*_]\*)[*_]*")), ("_", re.compile(r"_(?<![*_]_)[*_]*")))
+
+
+def _gated(passes: tuple[tuple[str, re.Pattern[str]], ...], text: str, start: int) -> Iterator[tuple[int, int]]:
+    """The spans each (gate, pattern) pass finds from `start`, in a text that holds its gate."""
+    for gate, pattern in passes:
+        if gate in text:
+            for m in pattern.finditer(text, start):
+                yield m.span()
+
+
+def _find_all(text: str, needle: str, start: int) -> Iterator[int]:
+    """Where `needle` occurs from `start` on, each after the end of the one before, as
+    `re.finditer` of it finds them (str.find skips ahead in C)."""
+    at = text.find(needle, start)
+    while at != -1:
+        yield at
+        at = text.find(needle, at + len(needle))
 
 
 def _fences(text: str, start: int) -> list[tuple[int, int]]:
     """Fenced code blocks; an unclosed fence runs to the end of the text (CommonMark)."""
     regions: list[tuple[int, int]] = []
-    pos = start
+    # The next opening line of each mark, searched again only once a fence has passed it
+    # (searching both from every fence would scan the text once per fence).
+    nexts = [_next_at_line_start(p, text, start) for p in _FENCE_OPENS]
     while True:
-        opening = _next_at_line_start(_FENCE_OPEN, text, pos)
-        if not opening:
+        openings = [m for m in nexts if m]
+        if not openings:
             return regions
+        opening = min(openings, key=re.Match.start)
         fence = opening.group(1)
         closing = re.compile(r"^[ \t]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*(?:\n|\Z)", re.M)
         end = closing.search(text, opening.end())
@@ -106,13 +133,14 @@ def _fences(text: str, start: int) -> list[tuple[int, int]]:
             return regions
         regions.append((opening.start(), end.end()))
         pos = end.end()
+        nexts = [m if m is None or m.start() >= pos else _next_at_line_start(p, text, pos) for p, m in zip(_FENCE_OPENS, nexts)]
 
 
 def _urls(text: str, start: int) -> list[tuple[int, int]]:
     """Bare URLs, as `_URL.finditer` finds them, tried only where "://" or "www." is."""
-    candidates = {m.start() for m in _WWW.finditer(text, start)}
-    for m in _SCHEME_END.finditer(text, start):
-        candidates.update(range(max(start, m.start() - 5), m.start() - 2))  # https, http, ftp
+    candidates = set(_find_all(text, "www.", start))
+    for at in _find_all(text, "://", start):
+        candidates.update(range(max(start, at - 5), at - 2))  # https, http, ftp
     regions = []
     last = start
     for candidate in sorted(candidates):
@@ -126,7 +154,9 @@ def _urls(text: str, start: int) -> list[tuple[int, int]]:
 
 def _emails(text: str, start: int) -> list[tuple[int, int]]:
     """E-mail addresses, found from their "@" so that ordinary words cost nothing."""
-    regions = []
+    regions: list[tuple[int, int]] = []
+    if "@" not in text:
+        return regions
     for m in _EMAIL_TAIL.finditer(text, start):
         left = m.start()
         while left > start and text[left - 1] in _EMAIL_LOCAL:
@@ -138,7 +168,7 @@ def _emails(text: str, start: int) -> list[tuple[int, int]]:
 
 def _emphasis_runs(text: str, start: int) -> list[tuple[int, int]]:
     """The spans of `_EMPHASIS_RUN.finditer(text, start)`, in order."""
-    runs = [m.span() for pattern in _EMPHASIS_RUN_STARTS for m in pattern.finditer(text, start)]
+    runs = list(_gated(_EMPHASIS_RUN_STARTS, text, start))
     if 0 < start < len(text) and text[start - 1] in "*_":
         cut = _EMPHASIS_RUN.match(text, start)  # a run that began before `start`
         if cut:
@@ -169,8 +199,7 @@ def _emphasis(text: str, start: int) -> list[tuple[int, int]]:
 def not_prose_regions(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Sorted, non-overlapping regions of `text` (from `start`) that are not prose."""
     regions = _fences(text, start) + _emails(text, start) + _emphasis(text, start) + _urls(text, start)
-    for pattern in _PASSES:
-        regions.extend(m.span() for m in pattern.finditer(text, start))
+    regions.extend(_gated(_PASSES, text, start))
     for line_pattern in _LINE_PASSES:
         regions.extend(_line_regions(line_pattern, text, start))
     regions.sort()
@@ -198,7 +227,10 @@ _NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
 def _blank(segment: str) -> str:
-    """Spaces for every character but line breaks, so offsets and lines are kept."""
+    """Spaces for every character but line breaks, so offsets and lines are kept. Most
+    regions (a URL, a code span, a heading marker) hold no line break: one run of spaces."""
+    if "\n" not in segment and "\r" not in segment:
+        return " " * len(segment)
     return _NOT_LINE_BREAK.sub(" ", segment)
 
 

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from operator import attrgetter
 
-from ..model import Span
+from ..model import Span, frozen
 from .paragraphs import find_paragraphs
 from .quotes import Quotation, find_quotations
 from .sentences import find_sentences, split_sentences
@@ -13,8 +12,11 @@ from .sentences import find_sentences, split_sentences
 _START = attrgetter("start")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Segmentation:
+    """A document's paragraphs, sentences and quotation parts, with their start offsets to
+    find the one at an offset by bisection."""
+
     paragraphs: tuple[Span, ...]
     sentences: tuple[Span, ...]
     quotations: tuple[Quotation, ...]

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..model import Span
+from ..model import Span, frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Quotation:
     """One paragraph's part of a direct quotation, quote marks included."""
 
