@@ -10,11 +10,9 @@ from ..model import Span
 # tabs). One match per paragraph: the regex engine runs through a line in one step,
 # where trimming the text between blank lines took a Python loop at each end. The last
 # "\S" backtracks over trailing space.
-# With carriage returns, any two line-break characters with only spaces and tabs between
-# them end a paragraph, so "\r\n" does too: a CRLF file has a paragraph per line, as
-# with the blank-line pattern `(?:\r?\n|\r)[ \t\f\v]*(?:(?:\r?\n|\r)[ \t\f\v]*)+`
-# (backtracking, it reads "\r\n" as two breaks) that this replaced without a change in output.
-_PARAGRAPH = re.compile(r"\S(?:[^\r\n]*(?:[\r\n](?![ \t\f\v]*[\r\n])[^\r\n]*)*\S)?")
+# With carriage returns, a line break is "\r\n", "\r" or "\n", so a CRLF or CR file has the
+# paragraphs of the same file with LF breaks.
+_PARAGRAPH = re.compile(r"\S(?:[^\r\n]*(?:(?:\r\n?|\n)(?![ \t\f\v]*[\r\n])[^\r\n]*)*\S)?")
 # The same for text without a carriage return: "[^\n]" runs several times faster than a
 # class of two.
 _LF_PARAGRAPH = re.compile(r"\S(?:[^\n]*(?:\n(?![ \t\f\v]*\n)[^\n]*)*\S)?")
