@@ -83,7 +83,11 @@ def run_check(
         option_date = parse_reference_date(reference_date)
         fixed = load_config(config_file) if config_file else None
         finder = ConfigFinder(fixed, _split(select) or None, _split(ignore), fail_on)
-        known = _read_baseline(baseline) if baseline else None
+        known = None
+        if baseline:
+            from ..check.baseline import load_baseline  # only a run with --baseline reads one
+
+            known = load_baseline(baseline)
     except ClaimcheckError as exc:
         env.say(f"error: {exc}")
         return ExitCode.ERROR
@@ -129,12 +133,6 @@ def run_check(
         return ExitCode.ERROR if status is ExitCode.ERROR else ExitCode.OK
     env.say(_summary(run.counts, run.documents, known is not None))
     return ExitCode.ERROR if unread else status
-
-
-def _read_baseline(path: str) -> "Baseline":
-    from ..check.baseline import load_baseline  # only a run with --baseline reads one
-
-    return load_baseline(path)
 
 
 def _sources(env: Environment, against: Sequence[str], day_first: bool) -> tuple[tuple[Document, ...], bool]:
