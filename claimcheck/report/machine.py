@@ -82,6 +82,13 @@ def _source_json(source: Source, strings: dict[str, str]) -> str:
     )
 
 
+def _once(shared: dict[int, str], value: Any, write: Callable[[Any, dict[str, str]], str], strings: dict[str, str]) -> str:
+    """`write(value)`, kept by identity in `shared` for the other claims that hold the same
+    source or date."""
+    text = shared[id(value)] = write(value, strings)
+    return text
+
+
 def claims_json(claims: Iterable[Claim], head: str, tail: str, out: list[str], first: str | None = None) -> list[str]:
     """`out` with `_dumps(claim.to_dict())` of each claim of one document appended, its braces replaced
     by `head` (`first` for the first claim, if given) and `tail` (JSON lines put the document's fields
@@ -107,18 +114,8 @@ def claims_json(claims: Iterable[Claim], head: str, tail: str, out: list[str], f
         id_, text, qualifier, sentence, date, source = claim.id, claim.text, claim.qualifier, claim.sentence, claim.date, claim.source
         if sentence is not last_sentence:
             last_sentence, sentence_json = sentence, _value(sentence)
-        if source is None:
-            source_json = "null"
-        else:
-            source_json = shared.get(id(source))  # type: ignore[assignment]
-            if source_json is None:
-                source_json = shared[id(source)] = _source_json(source, strings)
-        if date is None:
-            date_json = "null"
-        else:
-            date_json = shared.get(id(date))  # type: ignore[assignment]
-            if date_json is None:
-                date_json = shared[id(date)] = _date_json(date, strings)
+        source_json = "null" if source is None else shared.get(id(source)) or _once(shared, source, _source_json, strings)
+        date_json = "null" if date is None else shared.get(id(date)) or _once(shared, date, _date_json, strings)
         append(
             f'{head}"id": {_encode_string(id_) if type(id_) is str and id_.isascii() else _value(id_)}, '
             f'"kind": {_KIND_JSON[kind] if type(kind) is Kind else _value(kind.value)}, '
