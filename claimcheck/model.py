@@ -76,6 +76,10 @@ def frozen(cls: type[_T]) -> type[_T]:
     if hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__}: frozen() makes no __post_init__ call")
     documented = bool(cls.__doc__)
+    if not documented:
+        # Written below from our __init__; without one, dataclass would write it from
+        # object's signature, whose parsing compiles tokenize's pattern (~15 M instructions).
+        cls.__doc__ = cls.__name__
     cls = dataclass(slots=True, init=False, repr=False, eq=False)(cls)  # nothing compiled
     plain = fields(cls)
     if any(not f.init or f.kw_only or not f.repr or not f.compare or f.hash is not None for f in plain):

@@ -17,10 +17,7 @@ if TYPE_CHECKING:
 
 @frozen
 class CheckContext:
-    """One document as the rules see it: its prose, paragraphs, sentences, ledger and comparisons.
-
-    (A `frozen` class without a docstring costs ~15 M instructions at start-up: see `Interval`.)
-    """
+    """One document as the rules see it: its prose, paragraphs, sentences, ledger and comparisons."""
 
     document: Document
     prose: str

@@ -41,11 +41,7 @@ _CHANGE = re.compile(
 
 @frozen
 class Interval:
-    """The values a figure can stand for, from `low` to `high`.
-
-    Every `frozen` class has a docstring: without one, dataclass writes one from the signature,
-    which compiles tokenize's pattern (~15 M instructions at start-up).
-    """
+    """The values a figure can stand for, from `low` to `high`."""
 
     low: float
     high: float
