@@ -14,10 +14,10 @@ from operator import attrgetter
 from reprlib import recursive_repr
 from typing import Any, Callable, Mapping, Sequence, TypeVar, Union
 
-try:  # hashlib.blake2b is this one; hashlib itself loads OpenSSL, and model is imported at start-up
-    from _blake2 import blake2b as _blake2b
+try:  # hashlib.blake2b is this one; hashlib itself loads OpenSSL (~10 M instructions at every start)
+    from _blake2 import blake2b
 except ImportError:  # pragma: no cover - a Python without the built-in module
-    from hashlib import blake2b as _blake2b
+    from hashlib import blake2b
 
 Number = Union[int, float]
 _T = TypeVar("_T")
@@ -302,7 +302,7 @@ def folded_claim_id(kind: Kind, folded_text: str, folded_sentence: str, occurren
 # `Kind.value` is a descriptor call on Python 3.11; ids are made once per claim.
 _KIND_VALUE = {kind: kind.value for kind in Kind}
 # Each id copies this empty hash: cheaper than a new one, whose `digest_size=8` is parsed again.
-_ID_HASH = _blake2b(digest_size=8)
+_ID_HASH = blake2b(digest_size=8)
 
 
 @frozen

@@ -8,18 +8,13 @@ from typing import BinaryIO, Iterable, Iterator, Sequence, Union
 from ..errors import ClaimcheckError, InputError
 from ..ledger import Ledger, ledger_path, read_ledger
 from ..load import DEFAULT_MAX_BYTES, FetchOptions, Fetcher, Input, InputKind, LineIndex, ReadOptions, looks_like_url, plan_inputs, read_target
-from ..model import Document, Finding, Severity, frozen
+from ..model import Document, Finding, Severity, blake2b, frozen
 from ..pipeline import extract
 from .config import Config, ConfigFinder
 from .context import CheckContext
 from .registry import Hit, Rule
 from .rules import RULES
 from .suppress import find_suppressions, unsuppressed
-
-try:  # hashlib.blake2b is this one; hashlib itself loads OpenSSL (~10 M instructions at every `check`)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python without the built-in module
-    from hashlib import blake2b
 
 
 def fingerprint(code: str, claim_id: str) -> str:

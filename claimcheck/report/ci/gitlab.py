@@ -12,13 +12,8 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from ...errors import InputError
-from ...model import Finding, Severity
+from ...model import Finding, Severity, blake2b
 from ..safe import json_text, no_surrogates, one_line
-
-try:  # hashlib.blake2b is this one; hashlib itself loads OpenSSL (~10 M instructions at every start)
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python without the built-in module
-    from hashlib import blake2b
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
