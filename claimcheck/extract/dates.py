@@ -40,6 +40,7 @@ from .timex import (
     scan,
     spelled_year,
 )
+from .words import fold_case
 
 
 class Unresolved(enum.Enum):
@@ -1010,9 +1011,7 @@ def find_reference_date(prose: str, body_start: int = 0) -> dt.date | None:
 
 
 def _dateline_date(prose: str, line_start: int, line: str) -> dt.date | None:
-    # A line holds no line break: it is one paragraph, trimmed as `find_paragraphs` trims.
-    paragraph = (Span(len(line) - len(line.lstrip()), len(line.rstrip())),)
-    for mention in _mentions(line, None, False, paragraph, _dateline_reach(line)):
+    for mention in _mentions(line, None, False, None, _dateline_reach(line)):
         date = mention.date
         if date is None:
             continue
@@ -1045,10 +1044,10 @@ def _dateline_reach(line: str) -> int:
 
 def _may_hold_cue(line: str) -> bool:
     """Whether `line` may hold a `_DATELINE_CUE`: much cheaper than the search, which
-    tries its word boundary at every character. Besides the letters' cases, the search
-    takes only "İ" and "ı" for "i" and "ſ" for "s", left out here."""
-    lowered = line.lower()
-    return "publ" in lowered or "date" in lowered or "posted" in lowered or "poſted" in lowered
+    tries its word boundary at every character. `fold_case` reads every character the
+    search takes for a letter as that letter."""
+    folded = fold_case(line)
+    return "publ" in folded or "date" in folded or "posted" in folded
 
 
 def _is_dateline_line(line: str, mention: Mention) -> bool:
