@@ -1,6 +1,7 @@
-"""A draft saved with Windows line endings (CRLF) reads as the same draft saved with Unix
-ones: the same paragraphs, sentences, claims and sources. Offsets differ only by the extra
-characters, and texts only in their line breaks."""
+"""A draft saved with Windows line endings (CRLF), or with the lone CR of old Mac editors,
+reads as the same draft saved with Unix ones: the same front matter, paragraphs, sentences,
+claims and sources. Offsets differ only by the extra characters, and texts only in their
+line breaks."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,10 +24,11 @@ def _reading(text: str, newline: str) -> list[tuple]:
     ]
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
-def test_an_article_reads_the_same_with_crlf(path: Path) -> None:
+def test_an_article_reads_the_same_with_other_line_endings(path: Path, newline: str) -> None:
     text = path.read_text(encoding="utf-8")
-    assert _reading(text, "\r\n") == _reading(text, "\n")
+    assert _reading(text, newline) == _reading(text, "\n")
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])

@@ -249,18 +249,27 @@ def parse_front_matter(block: str) -> dict[str, str]:
     return values
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def read_prose(text: str) -> Prose:
-    """Split off front matter and blank everything in `text` that is not prose."""
+    r"""Split off front matter and blank everything in `text` that is not prose.
+
+    A line may end in "\n", "\r\n" or a lone "\r" (as CommonMark has it). The patterns
+    know the first two; regions are found in a copy where each lone "\r" is a "\n" (the
+    same length, so the same offsets) and cut from the text as written.
+    """
     front: dict[str, str] = {}
     body_start = 0
     pieces: list[str] = []
-    m = _FRONT_MATTER.match(text)
+    markup = _LONE_CR.sub("\n", text) if "\r" in text else text
+    m = _FRONT_MATTER.match(markup)
     if m:
         front = parse_front_matter(m.group(1) or "")
         body_start = m.end()
         pieces.append(_blank(text[:body_start]))
     last = body_start
-    for begin, finish in not_prose_regions(text, body_start):
+    for begin, finish in not_prose_regions(markup, body_start):
         pieces.append(text[last:begin])
         pieces.append(_blank(text[begin:finish]))
         last = finish
