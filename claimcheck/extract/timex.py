@@ -237,6 +237,11 @@ _DAY_MONTH = (
     rf"(?P<day_month>(?:(?P<dm_wd>{_WEEKDAY}),?{_SPACE})?(?:{_w('the')}{_SPACE})?(?P<dm_day>{_DAY})(?:{_DAY_RANGE_END})?{_SPACE}"
     rf"(?:{_w('of')}{_SPACE})?(?P<dm_month>{_MONTH})(?:,?{_SPACE}(?P<dm_year>{_YEAR})\b)?)"
 )
+# A quarter's unit words and an "ago" expression's direction words, shared by the grammar,
+# the families' trigger words and the test of what a unit anchor can open (`_unit_families`).
+_QUARTER_UNITS = ("quarter", "half", "period")
+_AGO_DIRECTIONS = ("ago", "earlier", "later", "back", "previously", "from now", "hence")
+_AGO_RELATIONS = ("before", "after", "prior")  # directions only where the phrase ends ("a day before.")
 _QUARTER_PREFIX = _w(
     "this year's", "last year's", "next year's", "year-ago", "year-earlier", "year ago", "year earlier",
     "same", "comparable", "corresponding", "latest", "most recent", "current", "previous", "prior",
@@ -246,7 +251,7 @@ _QUARTER = (
     rf"(?P<quarter>(?:(?P<q_article>{_w('the', 'its', 'their', 'that', 'a', 'this')}){_SPACE})?"
     rf"(?P<q_pre>(?:(?:{_QUARTER_PREFIX}|(?:{_w('fiscal')}{_SPACE})?{_YEAR}(?:'s)?)[-\s]+){{0,3}})"
     rf"(?:(?P<q_ord>{variants(ORDINALS)}|{_w('last')}(?=[-\s]+{_w('half')}))[-\s]+(?:{_w('fiscal')}[-\s]+)?)?"
-    rf"(?P<q_unit>{_w('quarter', 'half', 'period')})\b(?!-)"
+    rf"(?P<q_unit>{_w(*_QUARTER_UNITS)})\b(?!-)"
     rf"(?:{_SPACE}{_w('of')}{_SPACE}(?:{_w('the')}{_SPACE})?(?:{_w('fiscal')}{_SPACE})?"
     rf"(?:(?P<q_year>{_YEAR})\b|(?P<q_of_rel>{_w('this', 'last', 'next', 'the', 'that')}){_SPACE}{_w('year')}\b)"
     rf"|,?{_SPACE}(?P<q_rel>{_w('this', 'last', 'next')}){_SPACE}{_w('year')}\b"
@@ -267,7 +272,7 @@ _DECADE = (
 _AGO = (
     rf"(?P<ago>(?:(?P<ago_q>{_w('nearly', 'almost', 'about', 'around', 'roughly', 'some', 'more than', 'less than', 'over', 'just', 'only', 'exactly', 'barely', 'precisely')}){_SPACE})?"
     rf"(?P<ago_n>{_NUMBER}){_SPACE}(?P<ago_unit>{_w(*UNITS)})\b(?:{_SPACE}{_w('or so')})?{_SPACE}"
-    rf"(?P<ago_dir>{_w('ago', 'earlier', 'later', 'back', 'previously', 'from now', 'hence')}|{_w('before', 'after', 'prior')}(?={_END_OF_PHRASE}))\b"
+    rf"(?P<ago_dir>{_w(*_AGO_DIRECTIONS)}|{_w(*_AGO_RELATIONS)}(?={_END_OF_PHRASE}))\b"
     rf"|(?P<adj_unit>{_w('year', 'quarter', 'month', 'week')})[-\s](?P<adj_dir>{_w('ago', 'earlier', 'before')})\b)"
 )
 _ANAPHOR = (
@@ -476,8 +481,8 @@ _MONTH_TRIGGERS = _cased(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_day": _MONTH_TRIGGERS,
     "day_month": _MONTH_TRIGGERS,
-    "ago": _cased(("ago", "earlier", "later", "back", "previously", "now", "hence", "before", "after", "prior")),
-    "quarter": _cased(("quarter", "half", "period")),
+    "ago": _cased(tuple(word.split()[-1] for word in (*_AGO_DIRECTIONS, *_AGO_RELATIONS))),  # "from now": "now"
+    "quarter": _cased(_QUARTER_UNITS),
     "decade": ("0s", "0's", *_cased(("ties", "century"))),
     "relative": _cased(("week", "month", "year", "quarter", "century", *SEASON_CODES, "early", "earlier", "late")),
     "relative_day": _cased((*RELATIVE_DAYS, *TIMES_OF_DAY)),
@@ -648,8 +653,8 @@ _YEAR_FORMS = frozenset(_forms(("year",), True))
 _YEAR_OPENS = re.compile(r"(?:'s)?[-\s]\s*[aAbBeE]")  # "year-ago", "year earlier", "year-end", "year's end"
 _YEAR_IN_QUARTER = re.compile(r"'s|[-\s]\s*[aAeE]")  # "this year's quarter", "the year-ago quarter"
 _UNIT_AGO = re.compile(r"-[aAbBeE]|\s+[aAbBeEfFhHlLoOpP]")  # "year-earlier", "a day ago", "a week or so back"
-_QUARTER_UNIT = re.compile(_w("quarter", "half", "period"))
-_AGO_DIRECTION = re.compile(_w("ago", "earlier", "later", "back", "previously", "from now", "hence", "before", "after", "prior"))
+_QUARTER_UNIT = re.compile(_w(*_QUARTER_UNITS))
+_AGO_DIRECTION = re.compile(_w(*_AGO_DIRECTIONS, *_AGO_RELATIONS))
 
 
 @functools.lru_cache(maxsize=None)
