@@ -9,9 +9,9 @@ speaker's claim.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Callable
 
+from ..lazy import on_first_use
 from ..model import Source, Span
 from .cues import DOCUMENT_NOUNS, EVIDENCE_VERBS, HEDGES, NOUN_LIKE_VERBS, OBJECT_VERBS, PRONOUNS, Cue, find_cues
 from .subjects import clause_chunks, inverted_in, sentence_subject, subject_after, subject_before, subject_in
@@ -81,33 +81,17 @@ _RELATIVE = re.compile(r",[ \t]+which\b[^,;—–]*(?:,|(?=[;—–]))")
 
 # Patterns of rarer frames, compiled on first use: each costs 0.3-4 M instructions to
 # compile at start-up, and many documents never need them.
-
-
-@lru_cache(maxsize=1)
-def _clause_ahead() -> re.Pattern[str]:
-    """A clause after the verb without "that": a subject and then a finite verb within a
-    few words (asked only of verbs that also take an object: "added")."""
-    return re.compile(
-        r"(?:[ \t]+[^\s,;:.]+){1,5}?[ \t]+(?:would|will|was|were|is|are|had|has|have|could|should|might|may|can|did|does|must)\b"
-    )
-
-
-@lru_cache(maxsize=1)
-def _passive() -> re.Pattern[str]:
-    """ "X was quoted by Interfax as saying"."""
-    return re.compile(r"\b(?:was|were|is|are|been|being)[ \t]+$")
-
-
-@lru_cache(maxsize=1)
-def _as_saying() -> re.Pattern[str]:
-    """ "quoted X as saying (that)": where X's words begin."""
-    return re.compile(r"\bas saying(?:[ \t]+that)?\b")
-
-
-@lru_cache(maxsize=1)
-def _aside() -> re.Pattern[str]:
-    """The name asides, or a dash opening "who ..." up to the closing dash (text with a dash)."""
-    return re.compile(_NAME_ASIDE_PATTERN + r"|[—–][ \t]*who\b[^—–]*[—–]")
+# A clause after the verb without "that": a subject and then a finite verb within a few
+# words (asked only of verbs that also take an object: "added").
+_clause_ahead = on_first_use(
+    r"(?:[ \t]+[^\s,;:.]+){1,5}?[ \t]+(?:would|will|was|were|is|are|had|has|have|could|should|might|may|can|did|does|must)\b"
+)
+# "X was quoted by Interfax as saying".
+_passive = on_first_use(r"\b(?:was|were|is|are|been|being)[ \t]+$")
+# "quoted X as saying (that)": where X's words begin.
+_as_saying = on_first_use(r"\bas saying(?:[ \t]+that)?\b")
+# The name asides, or a dash opening "who ..." up to the closing dash (text with a dash).
+_aside = on_first_use(_NAME_ASIDE_PATTERN + r"|[—–][ \t]*who\b[^—–]*[—–]")
 
 
 def _clause_start(sentence: Sentence, offset: int) -> int:

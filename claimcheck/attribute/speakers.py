@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from ..lazy import on_first_use
 from ..model import Span
 from .cues import REPORTING_VERBS, Cue, headline_speech_verb, speech_verbs, word_trie
 from .subjects import is_inverted, sentence_subject, subject_after, subject_before
@@ -124,14 +125,10 @@ def _inner_attribution() -> re.Pattern[str]:
     return re.compile(rf",[ \t]+(?:(?:{speech})[ \t]+(?:[A-Z]|the\b|a\b)|(?:[\w'’-]+[ \t]+){{1,4}}(?:{speech})\b)")
 
 
-@lru_cache(maxsize=1)
-def _label() -> re.Pattern[str]:
-    """A speaker label opening a paragraph: "Q: ", "Okafor: ", "Maria Lopez: ".
-
-    Compiled on first use: it costs 3 M instructions to compile, and few texts have a
-    paragraph _may_open_with_label lets through.
-    """
-    return re.compile(r"(Q|A|[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}):[ \t]+\S")
+# A speaker label opening a paragraph: "Q: ", "Okafor: ", "Maria Lopez: ". Compiled on
+# first use: it costs 3 M instructions to compile, and few texts have a paragraph
+# _may_open_with_label lets through.
+_label = on_first_use(r"(Q|A|[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2}):[ \t]+\S")
 
 
 def _may_open_with_label(prose: str, para: Span) -> bool:

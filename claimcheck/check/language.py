@@ -5,18 +5,11 @@ are enough and keep a check far under a millisecond per claim.
 """
 from __future__ import annotations
 
-import functools
 import re
-from typing import Callable
+
+from ..lazy import on_first_use
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-def on_first_use(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
-    """`pattern`, compiled the first time it is asked for: a long word list that only a few
-    sentences reach (a stated change, shares of a whole, a future date) costs a `check`
-    of a draft without them nothing (compiling one is 3-10 M instructions)."""
-    return functools.cache(lambda: re.compile(pattern, flags))
 
 STOPWORDS = frozenset(
     """

@@ -7,7 +7,8 @@ from typing import Iterator, Sequence
 from ...model import Claim, Kind, Severity, frozen
 from ...report.text import format_number
 from ..context import CheckContext, claims_by_sentence
-from ..language import content_words, on_first_use
+from ...lazy import on_first_use
+from ..language import content_words
 from ..numbers import written_interval
 from ..quantities import Interval, interval
 from ..registry import Hit, Rule, quote
